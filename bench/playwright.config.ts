@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+import e2e from '../playwright.config';
+
+/** `npm run bench`: the benchmark, against the production build served the way `npm start` serves it. */
+export default defineConfig({
+  ...e2e,
+  testDir: '.',
+  globalSetup: '../e2e/globalSetup.ts',
+  workers: 1,
+  retries: 0,
+  timeout: 30 * 60_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list']],
+  outputDir: '../test-results/bench',
+});

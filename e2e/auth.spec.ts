@@ -1,0 +1,68 @@
+import { DEMO_USERS, expect, expectNoAxeViolations, fillSignInForm, signIn, test } from './fixtures';
+
+test('signs in through the provider, keeps the session on reload and signs out', async ({ page, consoleMessages }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/oidc\//);
+  await expectNoAxeViolations(page);
+  await fillSignInForm(page, DEMO_USERS.admin);
+
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+  await expect(page.getByText(DEMO_USERS.admin.name)).toBeVisible();
+  const navigation = page.getByRole('navigation');
+  await expect(navigation.getByRole('link', { name: 'API tokens' })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Teams' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+  await expect(page.getByText(DEMO_USERS.admin.name)).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/tokens$/);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  // The session is gone: opening the app asks to sign in again.
+  await page.goto('/settings/tokens');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(consoleMessages.filter((m) => m.startsWith('pageerror'))).toEqual([]);
+});
+
+test('a wrong password shows the provider error and keeps the email', async ({ page }) => {
+  await page.goto('/settings/tokens');
+  await fillSignInForm(page, { email: DEMO_USERS.admin.email, password: 'not-the-password' });
+  await expect(page.getByRole('alert')).toHaveText(/email or password is wrong/i);
+  await expect(page.getByLabel('Email')).toHaveValue(DEMO_USERS.admin.email);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Password').fill(DEMO_USERS.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+});
+
+test('the route asked for survives the sign-in redirect', async ({ page }) => {
+  await page.goto('/organizations/unknown-org/settings/teams');
+  await fillSignInForm(page, DEMO_USERS.aws);
+  await expect(page).toHaveURL(/\/organizations\/unknown-org\/settings\/teams$/);
+  await expect(page.getByText(DEMO_USERS.aws.name)).toBeVisible();
+});
+
+test('an unknown route shows the not-found page', async ({ page }) => {
+  await signIn(page, DEMO_USERS.admin, '/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Go to API tokens' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+});
+
+test('a bad runtime configuration names the variable instead of a blank page', async ({ page }) => {
+  await page.route('**/env-config.js', (route) =>
+    route.fulfill({
+      contentType: 'application/javascript',
+      body: 'window._env_ = { REACT_APP_TERRAKUBE_API_URL: "not a url" };',
+    }),
+  );
+  await page.goto('/settings/tokens');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/not configured/i);
+  await expect(page.getByText('REACT_APP_TERRAKUBE_API_URL').first()).toBeVisible();
+  await expect(page.getByText('REACT_APP_CLIENT_ID').first()).toBeVisible();
+});

@@ -1,0 +1,96 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import compression from 'compression';
+import express from 'express';
+import { createTokenVerifier } from './auth/authentication';
+import { ConfigError, prepareDirectories, type Config } from './config';
+import { openDatabase } from './db/openDatabase';
+import { apiErrorHandler } from './http/apiError';
+import { spaRoutes } from './http/spa';
+import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
+import { interactionRoutes } from './oidc/interactionRoutes';
+import { organizationRoutes } from './organizations/organizationRoutes';
+import { loadTokenSigningKey } from './tokens/signingKey';
+import { TokenRepository } from './tokens/tokenRepository';
+import { tokenRoutes } from './tokens/tokenRoutes';
+
+export interface StartOptions {
+  /** The clock for issuing tokens and checking their expiry; tests move it instead of sleeping. */
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, starts listening, and serves the SPA, the token API, the JSON:API and the OIDC provider. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const now = options.now ?? (() => new Date());
+  await prepareDirectories(config);
+  const db = await openDatabase(config);
+  const server = http.createServer();
+  try {
+    const tokenSigningKey = await loadTokenSigningKey(config, db);
+    await listen(server, config.port, config.host);
+    const { port } = server.address() as AddressInfo;
+    const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
+
+    const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy });
+    const tokens = new TokenRepository(db);
+    const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`));
+    app.use(OIDC_PATH, identity.provider.callback());
+    // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).
+    app.use(compression());
+    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }));
+    app.use('/api/v1', organizationRoutes(db, verifyToken));
+    app.use(spaRoutes(config.staticDir, publicUrl));
+    app.use(apiErrorHandler);
+    server.on('request', app);
+
+    return {
+      url: publicUrl,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await db.close();
+      },
+    };
+  } catch (error) {
+    server.close();
+    await db.close();
+    throw error;
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${host} is already in use. Set PORT to another port, or PORT=0 for any free one.`));
+      } else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+        const problem = error.code === 'EADDRNOTAVAIL' ? 'is not an address of this machine' : 'does not resolve';
+        reject(new ConfigError('HOST', `HOST ${host} ${problem}. Set HOST to an address of this machine, such as 127.0.0.1.`));
+      } else {
+        reject(error);
+      }
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** How the bound host appears in a URL: wildcard addresses become localhost, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

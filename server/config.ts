@@ -1,0 +1,183 @@
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, so that default folders do not depend on the directory the server is started from. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const TOKEN_SIGNING_KEY_MIN_BYTES = 32;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Origin users reach the server at, without a trailing slash; derived from the bound port when unset. */
+  publicUrl: string | undefined;
+  /** PGlite's data; unused with `databaseUrl`. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Decoded HMAC key for the tokens the API issues; generated and kept in the database when unset. */
+  tokenSigningKey: Uint8Array | undefined;
+  staticDir: string;
+  /** Whether X-Forwarded-Proto/Host come from a trusted proxy in front of the server. */
+  trustProxy: boolean;
+}
+
+/** A setting that cannot be used; the message names the variable and what it expects. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the server's settings from environment variables; throws `ConfigError` on a bad value. */
+export function loadConfig(env: Env): Config {
+  return {
+    port: parsePort(env.PORT),
+    host: parseHost(env.HOST),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    dataDir: parseDirectory(env.DATA_DIR, path.join(REPO_ROOT, '.data')),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    tokenSigningKey: parseSigningKey(env.TOKEN_SIGNING_KEY),
+    staticDir: parseDirectory(env.STATIC_DIR, path.join(REPO_ROOT, 'dist')),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY),
+  };
+}
+
+/** Unset and empty variables both mean "use the default". */
+function valueOf(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  return value ? value : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  const value = valueOf(raw);
+  if (value === undefined) return 3000;
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port > 65535) {
+    throw new ConfigError('PORT', `PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+function parseHost(raw: string | undefined): string {
+  const value = valueOf(raw) ?? '127.0.0.1';
+  // An all-numeric last label is a mistyped IPv4 address (256.0.0.1, 10.0.1), not a host name.
+  const isHostName = HOST_NAME.test(value) && !/(^|\.)\d+\.?$/.test(value);
+  if (isIP(value) === 0 && !isHostName) {
+    throw new ConfigError(
+      'HOST',
+      `HOST must be an IP address (such as 127.0.0.1, 0.0.0.0 or ::1) or a host name (such as localhost), without a port or brackets, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  const value = valueOf(raw);
+  if (value === undefined) return undefined;
+  const expected = `PUBLIC_URL must be an http(s) origin such as http://localhost:3000 (no path, query or fragment), got "${raw}"`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', expected);
+  }
+  const isOrigin = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isOrigin) {
+    throw new ConfigError('PUBLIC_URL', expected);
+  }
+  return url.origin;
+}
+
+function parseDirectory(raw: string | undefined, fallback: string): string {
+  const value = valueOf(raw);
+  return value === undefined ? fallback : path.resolve(value);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  const value = valueOf(raw);
+  if (value === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\/\S+$/.test(value)) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'DATABASE_URL must be a PostgreSQL connection URL such as postgres://user:password@host:5432/database',
+    );
+  }
+  return value;
+}
+
+function parseSigningKey(raw: string | undefined): Uint8Array | undefined {
+  const value = valueOf(raw);
+  if (value === undefined) return undefined;
+  const key = /^[A-Za-z0-9_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64url') : undefined;
+  if (!key || key.length < TOKEN_SIGNING_KEY_MIN_BYTES) {
+    // The value is a secret: never echo it.
+    throw new ConfigError(
+      'TOKEN_SIGNING_KEY',
+      `TOKEN_SIGNING_KEY must be base64url-encoded and decode to at least ${TOKEN_SIGNING_KEY_MIN_BYTES} bytes (256 bits)`,
+    );
+  }
+  return new Uint8Array(key);
+}
+
+function parseBoolean(variable: string, raw: string | undefined): boolean {
+  const value = valueOf(raw)?.toLowerCase();
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ConfigError(variable, `${variable} must be true or false, got "${raw}"`);
+}
+
+/** Why DATA_DIR cannot be used, by the error code that creating or checking it gave. */
+const DATA_DIR_PROBLEMS: Record<string, string> = {
+  EACCES: 'cannot be created or written to (permission denied)',
+  EPERM: 'cannot be created or written to (operation not permitted)',
+  EROFS: 'is on a read-only file system',
+  EEXIST: 'exists but is not a directory',
+  ENOTDIR: 'is inside a file, not a directory',
+};
+
+/**
+ * Checks the folders before anything is opened, so a bad one is reported by its variable: DATA_DIR (unless
+ * DATABASE_URL replaces PGlite) is created if needed and must be writable; STATIC_DIR must hold a built app.
+ */
+export async function prepareDirectories(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'staticDir'>): Promise<void> {
+  if (!config.databaseUrl) {
+    try {
+      await mkdir(config.dataDir, { recursive: true });
+      await access(config.dataDir, constants.W_OK | constants.X_OK);
+    } catch (error) {
+      const problem = DATA_DIR_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+      if (!problem) throw error;
+      throw new ConfigError(
+        'DATA_DIR',
+        `DATA_DIR must be a directory the server can create and write to, but ${config.dataDir} ${problem}. Set DATA_DIR to another folder.`,
+      );
+    }
+  }
+  const problem = await staticDirProblem(config.staticDir);
+  if (problem) {
+    throw new ConfigError(
+      'STATIC_DIR',
+      `STATIC_DIR must be a directory holding the built app (index.html), but ${problem}. Run npm run build first (npm start does), or set STATIC_DIR to the folder with index.html.`,
+    );
+  }
+}
+
+async function staticDirProblem(staticDir: string): Promise<string | undefined> {
+  const isDirectory = await stat(staticDir).then((stats) => stats.isDirectory(), () => undefined);
+  if (isDirectory === undefined) return `${staticDir} does not exist`;
+  if (!isDirectory) return `${staticDir} is not a directory`;
+  const hasIndex = await stat(path.join(staticDir, 'index.html')).then((stats) => stats.isFile(), () => false);
+  return hasIndex ? undefined : `${staticDir} has no index.html`;
+}

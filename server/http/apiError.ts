@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler, Response } from 'express';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Payload Too Large',
+  500: 'Internal Server Error',
+};
+
+/** An error meant for the caller: its message is safe to show and says what to change. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function reasonPhrase(status: number): string {
+  return REASONS[status] ?? 'Error';
+}
+
+/** `{"error": "Bad Request", "message": "…"}`, the token API's error body. */
+export function sendApiError(res: Response, status: number, message: string): void {
+  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+  res.status(status).json({ error: reasonPhrase(status), message });
+}
+
+/** Maps any error to a status and a message a person can read; unexpected errors never leak details. */
+export function describeError(error: unknown): { status: number; message: string } {
+  if (error instanceof ApiError) return { status: error.status, message: error.message };
+  const bodyError = error as { type?: string };
+  if (bodyError?.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON.' };
+  if (bodyError?.type === 'entity.too.large') return { status: 413, message: 'The request body is too large.' };
+  console.error('Unexpected error while handling a request:', error);
+  return { status: 500, message: 'Something went wrong on the server. Try again later.' };
+}
+
+export const apiErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const { status, message } = describeError(error);
+  sendApiError(res, status, message);
+};

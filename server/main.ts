@@ -1,0 +1,29 @@
+import { startServer } from './app';
+import { ConfigError, loadConfig } from './config';
+import { DEMO_USERS } from './oidc/demoUsers';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const server = await startServer(config);
+  console.log(`Terrakube token settings is running at ${server.url}`);
+  console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
+  console.log('Demo sign-ins:');
+  for (const user of DEMO_USERS) console.log(`  ${user.email} / ${user.password}  (${user.groups.join(', ')})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, stopping.`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else console.error('The server could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

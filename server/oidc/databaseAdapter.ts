@@ -1,0 +1,72 @@
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Database } from '../db/database';
+
+interface PayloadRow {
+  payload: AdapterPayload;
+  consumed_at: Date | null;
+}
+
+/**
+ * oidc-provider's storage (sessions, grants, codes, refresh tokens, interactions…) in the server's database,
+ * so that signing in survives a restart. One instance per model name.
+ */
+export function databaseAdapterFactory(db: Database): new (model: string) => Adapter {
+  return class DatabaseAdapter implements Adapter {
+    constructor(private readonly model: string) {}
+
+    async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+      await db.query(
+        `INSERT INTO oidc_payload (model, id, payload, grant_id, user_code, uid, expires_at)
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
+         ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
+           user_code = EXCLUDED.user_code, uid = EXCLUDED.uid, expires_at = EXCLUDED.expires_at`,
+        [
+          this.model,
+          id,
+          JSON.stringify(payload),
+          payload.grantId ?? null,
+          payload.userCode ?? null,
+          payload.uid ?? null,
+          expiresAt,
+        ],
+      );
+    }
+
+    find(id: string): Promise<AdapterPayload | undefined> {
+      return this.findWhere('id = $2', id);
+    }
+
+    findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      return this.findWhere('user_code = $2', userCode);
+    }
+
+    findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return this.findWhere('uid = $2', uid);
+    }
+
+    async consume(id: string): Promise<void> {
+      await db.query('UPDATE oidc_payload SET consumed_at = now() WHERE model = $1 AND id = $2', [this.model, id]);
+    }
+
+    async destroy(id: string): Promise<void> {
+      await db.query('DELETE FROM oidc_payload WHERE model = $1 AND id = $2', [this.model, id]);
+    }
+
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await db.query('DELETE FROM oidc_payload WHERE grant_id = $1', [grantId]);
+    }
+
+    private async findWhere(condition: string, value: string): Promise<AdapterPayload | undefined> {
+      const [row] = await db.query<PayloadRow>(
+        `SELECT payload, consumed_at FROM oidc_payload
+         WHERE model = $1 AND ${condition} AND (expires_at IS NULL OR expires_at > now())`,
+        [this.model, value],
+      );
+      if (!row) return undefined;
+      return row.consumed_at
+        ? { ...row.payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) }
+        : row.payload;
+    }
+  };
+}

@@ -1,0 +1,153 @@
+import Provider, { type Configuration, type ErrorOut, type KoaContextWithOIDC } from 'oidc-provider';
+import type { JWK } from 'jose';
+import type { Database } from '../db/database';
+import { escapeHtml, htmlPage } from '../http/html';
+import { databaseAdapterFactory } from './databaseAdapter';
+import { findDemoUser } from './demoUsers';
+import { ACCESS_TOKEN_ALGORITHM, loadProviderKeys, publicKeysOf } from './keys';
+
+export const CLIENT_ID = 'token-settings';
+export const OIDC_PATH = '/oidc';
+export const SCOPES = 'openid email profile groups offline_access';
+
+const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const LONG_TTL_SECONDS = 14 * 24 * 60 * 60;
+
+export interface IdentityProvider {
+  provider: Provider;
+  issuer: string;
+  /** The `aud` of access tokens meant for this server's APIs. */
+  audience: string;
+  publicKeys: JWK[];
+}
+
+/** The embedded OpenID Connect provider, with the SPA as its one first-party public client. */
+export async function createIdentityProvider(
+  db: Database,
+  publicUrl: string,
+  { trustProxy }: { trustProxy: boolean },
+): Promise<IdentityProvider> {
+  const { signingKeys, cookieKeys } = await loadProviderKeys(db);
+  // Expired sessions, codes and tokens are never read again; drop them at each start so the table stays small.
+  await db.query('DELETE FROM oidc_payload WHERE expires_at < now()');
+  const issuer = `${publicUrl}${OIDC_PATH}`;
+  const audience = `${publicUrl}/`;
+
+  const configuration: Configuration = {
+    adapter: databaseAdapterFactory(db),
+    jwks: { keys: signingKeys as NonNullable<Configuration['jwks']>['keys'] },
+    cookies: { keys: cookieKeys },
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_name: 'Terrakube token settings',
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [`${publicUrl}/`],
+        post_logout_redirect_uris: [`${publicUrl}/`],
+      },
+    ],
+    scopes: SCOPES.split(' '),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+    // The SPA reads the user from the ID token: put the scope claims there, not only in userinfo.
+    conformIdTokenClaims: false,
+    async findAccount(_ctx, sub) {
+      const user = findDemoUser(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.email,
+        claims: () => ({ sub: user.email, email: user.email, email_verified: true, name: user.name, groups: user.groups }),
+      };
+    },
+    interactions: { url: (_ctx, interaction) => `${OIDC_PATH}/interaction/${interaction.uid}` },
+    pkce: { required: () => true },
+    // Browsers send an Origin header even on same-origin token requests: allow the app's own origin only.
+    clientBasedCORS: (_ctx, origin) => origin === new URL(publicUrl).origin,
+    // A first-party app: consent is implied, and offline_access is granted without prompt=consent so the SPA
+    // can renew silently with its refresh token.
+    async loadExistingGrant(ctx) {
+      const { client, session, result } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const grantId = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (existing) return existing;
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      grant.addOIDCScope(SCOPES);
+      grant.addResourceScope(audience, 'api');
+      await grant.save();
+      return grant;
+    },
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    async extraTokenClaims(_ctx, token) {
+      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+      const user = findDemoUser(token.accountId);
+      return user ? { email: user.email, name: user.name, groups: user.groups } : undefined;
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      // Access tokens are JWTs for one resource, this server, so its APIs can verify them with the public keys.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => audience,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async () => ({
+          scope: 'api',
+          audience,
+          accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: ACCESS_TOKEN_ALGORITHM } },
+        }),
+      },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+    },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      AuthorizationCode: 60,
+      IdToken: ACCESS_TOKEN_TTL_SECONDS,
+      Interaction: 60 * 60,
+      Session: LONG_TTL_SECONDS,
+      Grant: LONG_TTL_SECONDS,
+      RefreshToken: LONG_TTL_SECONDS,
+    },
+    renderError,
+  };
+
+  const provider = new Provider(issuer, configuration);
+  // X-Forwarded-Proto/Host decide the URLs the provider writes (discovery, redirects) and whether its cookies are
+  // secure: honour them only from a proxy the operator says is there, or any client could set them.
+  provider.proxy = trustProxy;
+  return { provider, issuer, audience, publicKeys: publicKeysOf(signingKeys) };
+}
+
+/**
+ * Signing out needs no extra click: the provider's confirmation form is submitted at once (with a button for
+ * browsers without JavaScript), which ends the session and redirects to the post-logout redirect URI.
+ */
+async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void> {
+  const confirmedForm = form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
+  ctx.type = 'html';
+  ctx.body = htmlPage(
+    'Signing out',
+    `<h1>Signing out</h1>
+${confirmedForm}
+<noscript><button type="submit" form="op.logoutForm">Sign out</button></noscript>
+<script>document.getElementById('op.logoutForm').submit();</script>`,
+  );
+}
+
+async function postLogoutSuccessSource(ctx: KoaContextWithOIDC): Promise<void> {
+  ctx.type = 'html';
+  ctx.body = htmlPage('Signed out', '<h1>Signed out</h1>\n<p>You have been signed out.</p>');
+}
+
+async function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): Promise<void> {
+  ctx.type = 'html';
+  const detail = out.error_description ?? out.error;
+  ctx.body = htmlPage(
+    'Sign-in error',
+    `<h1>Sign-in error</h1>\n<p role="alert">${escapeHtml(detail)}</p>\n<p><a href="/">Back to the app</a></p>`,
+  );
+}

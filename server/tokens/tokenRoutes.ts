@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { patRequestSchema, teamTokenRequestSchema } from '../../src/api/tokenRequestSchemas';
+import { authenticate, callerOf, type Caller } from '../auth/authentication';
+import { ApiError, apiErrorHandler, sendApiError } from '../http/apiError';
+import { parseUuid } from '../http/uuid';
+import { expiryOf } from '../../src/api/tokenDuration';
+import { signIssuedToken } from './issuedTokens';
+import type { TokenRepository } from './tokenRepository';
+
+export interface TokenRoutesOptions {
+  tokens: TokenRepository;
+  tokenSigningKey: Uint8Array;
+  verifyToken: (token: string) => Promise<Caller | undefined>;
+  now: () => Date;
+}
+
+/**
+ * Only a person who signed in may mint tokens: an issued token (a leaked one-minute team token, say) must not
+ * be able to outlive itself by generating another.
+ */
+const requireSignIn: RequestHandler = (_req, res, next) => {
+  if (callerOf(res).credential !== 'sign-in') {
+    throw new ApiError(403, 'An API token cannot generate tokens. Sign in to the app to generate one.');
+  }
+  next();
+};
+
+/** A team token acts for a team, not a person: it has no personal access tokens to see or manage. */
+const refuseTeamTokens: RequestHandler = (_req, res, next) => {
+  if (callerOf(res).credential === 'team-token') {
+    throw new ApiError(403, 'A team token cannot use personal access tokens. Use a personal access token or sign in.');
+  }
+  next();
+};
+
+/** 405 for a known path called with another method, naming the ones it allows. */
+function methodNotAllowed(...methods: string[]): RequestHandler {
+  const allowed = methods.includes('GET') ? ['GET', 'HEAD', ...methods.filter((method) => method !== 'GET')] : methods;
+  return (req, res) => {
+    res.set('Allow', allowed.join(', '));
+    sendApiError(res, 405, `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; use ${methods.join(' or ')}.`);
+  };
+}
+
+/** Terrakube's token API (`/pat/v1`, `/access-token/v1/teams`), with its 201/202 success codes. */
+export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: TokenRoutesOptions): express.Router {
+  const router = express.Router();
+  const prefixes = ['/pat', '/access-token'];
+
+  router.use(prefixes, (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(prefixes, authenticate(verifyToken));
+  router.use(prefixes, express.json({ limit: '10kb', type: ['application/json', 'application/*+json'] }));
+
+  router
+    .route('/pat/v1')
+    .get(refuseTeamTokens, async (_req, res) => {
+      res.status(202).json(await tokens.listPats(callerOf(res).email));
+    })
+    .post(requireSignIn, async (req, res) => {
+      const caller = callerOf(res);
+      const request = parseBody(req, patRequestSchema);
+      const createdDate = now();
+      const pat = await tokens.createPat({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
+      const token = await signIssuedToken(tokenSigningKey, {
+        id: pat.id,
+        subject: `${caller.name} (Token)`,
+        name: `${caller.name} (Token)`,
+        email: caller.email,
+        groups: caller.groups,
+        issuedAt: createdDate,
+        expiresAt: expiryOf(createdDate, { days: request.days, hours: 0, minutes: 0 }),
+      });
+      res.status(201).json({ token });
+    })
+    .all(methodNotAllowed('GET', 'POST'));
+
+  router
+    .route('/pat/v1/:id')
+    .delete(refuseTeamTokens, async (req, res) => {
+      const id = parseUuid(req.params.id);
+      if (!(await tokens.deletePat(id, callerOf(res).email, now()))) {
+        throw new ApiError(404, `You have no personal access token with id ${id}.`);
+      }
+      res.status(202).end();
+    })
+    .all(methodNotAllowed('DELETE'));
+
+  // Before `/access-token/v1/teams/:id`, which would take `current-teams` for an id.
+  router
+    .route('/access-token/v1/teams/current-teams')
+    .get((_req, res) => {
+      res.status(202).json({ groups: callerOf(res).groups });
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/access-token/v1/teams')
+    .get(async (_req, res) => {
+      res.status(202).json(await tokens.listTeamTokens(callerOf(res).groups));
+    })
+    .post(requireSignIn, async (req, res) => {
+      const caller = callerOf(res);
+      const request = parseBody(req, teamTokenRequestSchema);
+      if (!caller.groups.includes(request.group)) {
+        throw new ApiError(403, `You are not a member of ${request.group}, so you cannot generate its tokens.`);
+      }
+      const createdDate = now();
+      const group = await tokens.createTeamToken({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
+      const token = await signIssuedToken(tokenSigningKey, {
+        id: group.id,
+        subject: `${request.group} (Team Token)`,
+        name: `${request.group} (Token)`,
+        email: caller.email,
+        groups: [request.group],
+        issuedAt: createdDate,
+        expiresAt: expiryOf(createdDate, request),
+      });
+      res.status(201).json({ token });
+    })
+    .all(methodNotAllowed('GET', 'POST'));
+
+  router
+    .route('/access-token/v1/teams/:id')
+    .delete(async (req, res) => {
+      const id = parseUuid(req.params.id);
+      const caller = callerOf(res);
+      if (!(await tokens.deleteTeamToken(id, caller.groups, caller.email, now()))) {
+        throw new ApiError(404, `None of your teams has a token with id ${id}.`);
+      }
+      res.status(202).end();
+    })
+    .all(methodNotAllowed('DELETE'));
+
+  router.use(prefixes, (req, res) => {
+    sendApiError(res, 404, `There is no ${req.method} ${req.originalUrl.split('?')[0]} in the token API.`);
+  });
+  router.use(prefixes, apiErrorHandler);
+  return router;
+}
+
+/**
+ * Validates a JSON body with the schema the UI's forms share. The first problem becomes the message; unknown
+ * fields come first, since a misspelt field otherwise shows up as a missing one.
+ */
+function parseBody<Schema extends z.ZodType>(req: Request, schema: Schema): z.output<Schema> {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError(400, 'The request body must be a JSON object sent with Content-Type: application/json.');
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const { issues } = result.error;
+    const issue = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0];
+    throw new ApiError(400, issue?.message ?? 'The request body is not valid.');
+  }
+  return result.data;
+}

@@ -1,0 +1,15 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { TokenApi } from './tokenApi';
+
+const TokenApiContext = createContext<TokenApi | null>(null);
+
+export function TokenApiProvider({ api, children }: { api: TokenApi; children: ReactNode }) {
+  return <TokenApiContext.Provider value={api}>{children}</TokenApiContext.Provider>;
+}
+
+/** The token API of the configured backend. Components call it through TanStack Query, never `fetch`. */
+export function useTokenApi(): TokenApi {
+  const api = useContext(TokenApiContext);
+  if (!api) throw new Error('useTokenApi must be used inside <TokenApiProvider>.');
+  return api;
+}

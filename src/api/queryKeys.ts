@@ -1,0 +1,14 @@
+/** Query-key factories: every cached resource has exactly one key, built here and nowhere else. */
+export const tokenKeys = {
+  all: ['tokens'] as const,
+  personal: () => [...tokenKeys.all, 'personal'] as const,
+  team: () => [...tokenKeys.all, 'team'] as const,
+  currentTeams: () => [...tokenKeys.all, 'current-teams'] as const,
+};
+
+export const teamKeys = {
+  all: ['organizations'] as const,
+  organizations: () => [...teamKeys.all, 'list'] as const,
+  list: (organizationId: string) => [...teamKeys.all, organizationId, 'teams'] as const,
+  detail: (organizationId: string, teamId: string) => [...teamKeys.all, organizationId, 'teams', teamId] as const,
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Request bodies of the Terrakube token API (DESIGN §3), shared by the UI's forms and the embedded server so
+ * that both accept exactly the same input. Terrakube itself is looser; these limits are ours.
+ */
+export const DESCRIPTION_MAX_LENGTH = 255;
+export const MAX_DAYS = 3650;
+export const MAX_HOURS = 23;
+export const MAX_MINUTES = 59;
+
+/** No control characters (NUL, tabs, line breaks…): PostgreSQL refuses NUL in text, and both are one line. */
+const WITHOUT_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+
+export const descriptionSchema = z
+  .string({ error: 'Description is required.' })
+  .trim()
+  .min(1, 'Description is required.')
+  .max(DESCRIPTION_MAX_LENGTH, `Description must be at most ${DESCRIPTION_MAX_LENGTH} characters.`)
+  .regex(WITHOUT_CONTROL_CHARACTERS, 'Description must be a single line without tabs or other control characters.');
+
+/** A team name is matched exactly, so surrounding spaces are refused rather than trimmed into another team. */
+const groupSchema = z
+  .string({ error: 'Group is required.' })
+  .refine((group) => group.trim() !== '', 'Group is required.')
+  .refine((group) => group === group.trim(), 'Group must not start or end with spaces.')
+  .regex(WITHOUT_CONTROL_CHARACTERS, 'Group must not contain control characters.');
+
+const wholeNumber = (name: string, max: number) =>
+  z
+    .number({ error: `${name} must be a whole number.` })
+    .int(`${name} must be a whole number.`)
+    .min(0, `${name} must not be negative.`)
+    .max(max, `${name} must be at most ${max}.`);
+
+export const daysSchema = wholeNumber('Days', MAX_DAYS);
+export const hoursSchema = wholeNumber('Hours', MAX_HOURS);
+export const minutesSchema = wholeNumber('Minutes', MAX_MINUTES);
+
+/** A request object that names any field it does not know, and the fields it expects. */
+function requestSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  const expected = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}: the fields are ${expected}.`
+        : undefined,
+  });
+}
+
+/** `POST /pat/v1`. `days: 0` means the token never expires. */
+export const patRequestSchema = requestSchema({
+  description: descriptionSchema,
+  days: daysSchema,
+});
+export type PatRequest = z.infer<typeof patRequestSchema>;
+
+/** `POST /access-token/v1/teams`. All durations zero means the token never expires. */
+export const teamTokenRequestSchema = requestSchema({
+  group: groupSchema,
+  description: descriptionSchema,
+  days: daysSchema,
+  hours: hoursSchema.default(0),
+  minutes: minutesSchema.default(0),
+});
+export type TeamTokenRequest = z.infer<typeof teamTokenRequestSchema>;

@@ -1,0 +1,68 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { parseRuntimeConfig } from '../../config';
+import { AppTheme } from '../theme';
+import { ConfigErrorPage } from './ConfigErrorPage';
+import { NotFoundPage } from './NotFoundPage';
+
+describe('NotFoundPage', () => {
+  it('says the page is not found and links back to API tokens', async () => {
+    render(
+      <AppTheme>
+        <MemoryRouter initialEntries={['/no/such/page']}>
+          <Routes>
+            <Route path="/settings/tokens" element={<h1>API tokens</h1>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </MemoryRouter>
+      </AppTheme>,
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.getByText('/no/such/page')).toBeInTheDocument();
+    expect(document.title).toBe('Page not found · Terrakube');
+
+    const link = screen.getByRole('link', { name: 'Go to API tokens' });
+    expect(link).toHaveAttribute('href', '/settings/tokens');
+    await userEvent.click(link);
+    expect(screen.getByRole('heading', { level: 1, name: 'API tokens' })).toBeInTheDocument();
+  });
+});
+
+describe('ConfigErrorPage', () => {
+  it('names every variable that is missing or malformed, and what is wrong with it', () => {
+    const result = parseRuntimeConfig({
+      REACT_APP_TERRAKUBE_API_URL: 'not a url',
+      REACT_APP_AUTHORITY: 'https://dex.example.com/dex',
+      REACT_APP_REDIRECT_URI: 'https://ui.example.com/',
+      REACT_APP_SCOPE: 'email profile',
+      REACT_APP_TOKEN_BACKEND: 'tfe',
+    });
+    if (result.ok) throw new Error('expected problems');
+    render(
+      <AppTheme>
+        <ConfigErrorPage problems={result.problems} />
+      </AppTheme>,
+    );
+
+    expect(screen.getByRole('main')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'The app is not configured' })).toBeInTheDocument();
+    const items = within(screen.getByRole('list', { name: 'Configuration problems' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'REACT_APP_TERRAKUBE_API_URL must be an absolute http(s) URL, for example https://terrakube-api.example.com/api/v1/.',
+      'REACT_APP_CLIENT_ID is missing or empty.',
+      'REACT_APP_SCOPE must include "openid", for example "email openid profile offline_access groups".',
+      'REACT_APP_TOKEN_BACKEND is "tfe", but the HCP Terraform / Terraform Enterprise backend is not available yet; use "terrakube".',
+    ]);
+  });
+
+  it('explains a missing /env-config.js', () => {
+    const result = parseRuntimeConfig(undefined);
+    if (result.ok) throw new Error('expected problems');
+    render(<ConfigErrorPage problems={result.problems} />);
+    expect(screen.getByText('window._env_', { selector: 'li code' })).toBeInTheDocument();
+    expect(screen.getByText(/did not load/)).toBeInTheDocument();
+  });
+});

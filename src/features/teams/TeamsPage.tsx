@@ -1,0 +1,180 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import type { Team } from '../../api';
+import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useNow } from '../tokens/useNow';
+import { activeTokenCounts } from './activeTokenCounts';
+import { LoadingPlaceholder } from './LoadingPlaceholder';
+import { NotFoundState } from './NotFoundState';
+import { TeamName } from './TeamName';
+import { isTerrakubeId, ORGANIZATIONS_PATH, teamPath } from './teamPaths';
+import { isNotFoundError, useCurrentTeams, useOrganization, useTeams, useTeamTokens } from './teamQueries';
+
+function tokenCountText(count: number): string {
+  return count === 1 ? '1 active token' : `${count} active tokens`;
+}
+
+/** Teams: the organization's teams, whether you are in each, and how many active tokens your teams have. */
+export function TeamsPage() {
+  const { orgId = '' } = useParams();
+  return isTerrakubeId(orgId) ? <OrganizationTeams organizationId={orgId} /> : <OrganizationNotFound />;
+}
+
+function OrganizationNotFound() {
+  return (
+    <NotFoundState
+      title="Organization not found"
+      explanation="There is no organization at this address that you can see. The link may be old, or the address mistyped."
+      backTo={ORGANIZATIONS_PATH}
+      backLabel="Choose an organization"
+    />
+  );
+}
+
+function OrganizationTeams({ organizationId }: { organizationId: string }) {
+  // All four start at once: none needs another's answer.
+  const { organization, isPending: organizationPending, isUnknown: organizationUnknown } = useOrganization(organizationId);
+  const teams = useTeams(organizationId);
+  const currentTeams = useCurrentTeams();
+  const teamTokens = useTeamTokens();
+  const now = useNow();
+  const counts = useMemo(() => teamTokens.data && activeTokenCounts(teamTokens.data, now), [teamTokens.data, now]);
+  const memberOf = useMemo(() => new Set(currentTeams.data), [currentTeams.data]);
+
+  if (isNotFoundError(teams.error) || organizationUnknown) return <OrganizationNotFound />;
+
+  // Terrakube lists team tokens to members only, so only members' teams get a count.
+  const isMemberOfAny = teams.data?.some((team) => memberOf.has(team.name)) ?? false;
+  const tokenSummary = (team: Team): string => {
+    if (!currentTeams.data) return '';
+    if (!memberOf.has(team.name)) return 'Tokens visible to members';
+    if (counts) return tokenCountText(counts.get(team.name) ?? 0);
+    return teamTokens.isError ? 'Token count unavailable' : 'Counting tokens…';
+  };
+
+  return (
+    <>
+      <TeamsHeading organizationName={organizationPending ? undefined : (organization?.name ?? null)} />
+      {teams.isPending ? (
+        <LoadingPlaceholder label="Loading teams">
+          {[0, 1, 2].map((row) => (
+            <Skeleton key={row} variant="rounded" height={64} sx={{ mb: 1 }} />
+          ))}
+        </LoadingPlaceholder>
+      ) : teams.isError ? (
+        <LoadErrorAlert what="the teams" error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : (
+        <Stack spacing={2}>
+          {currentTeams.isError && (
+            <LoadErrorAlert what="your team membership" error={currentTeams.error} onRetry={() => void currentTeams.refetch()} />
+          )}
+          {isMemberOfAny && teamTokens.isError && !counts && (
+            <LoadErrorAlert what="the token counts" error={teamTokens.error} onRetry={() => void teamTokens.refetch()} />
+          )}
+          {teams.data.length === 0 ? (
+            <Typography>This organization has no teams yet.</Typography>
+          ) : (
+            <Box component="ul" aria-label="Teams" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
+              {teams.data.map((team) => (
+                <TeamRow
+                  key={team.id}
+                  team={team}
+                  isMember={currentTeams.data ? memberOf.has(team.name) : undefined}
+                  tokenSummary={tokenSummary(team)}
+                />
+              ))}
+            </Box>
+          )}
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/** `organizationName`: undefined while it loads, null when it could not be loaded (the teams still can). */
+function TeamsHeading({ organizationName }: { organizationName: string | null | undefined }) {
+  useDocumentTitle(organizationName ? `Teams of ${organizationName}` : 'Teams');
+  return (
+    <>
+      <Typography component="h1" variant="h4" gutterBottom>
+        Teams
+      </Typography>
+      {organizationName !== null && (
+        <Typography sx={{ mb: 1, wordBreak: 'break-word' }}>
+          {organizationName === undefined ? (
+            <Skeleton width="12rem" aria-hidden="true" />
+          ) : (
+            <>
+              Organization: <strong>{organizationName}</strong>
+            </>
+          )}
+        </Typography>
+      )}
+      <Typography color="text.secondary" sx={{ mb: 3, maxWidth: '70ch' }}>
+        Team API tokens belong to a team, not to a person, and are meant for CI/CD pipelines. Members of a team can
+        generate and delete its tokens.
+      </Typography>
+    </>
+  );
+}
+
+interface TeamRowProps {
+  team: Team;
+  isMember: boolean | undefined;
+  tokenSummary: string;
+}
+
+function TeamRow({ team, isMember, tokenSummary }: TeamRowProps) {
+  return (
+    <Paper
+      component="li"
+      variant="outlined"
+      sx={{
+        p: 2,
+        display: 'grid',
+        alignItems: 'center',
+        columnGap: 2,
+        rowGap: 1,
+        // Narrow: the name with Edit beside it, membership and tokens below. Wide: one row, in aligned columns.
+        gridTemplateAreas: { xs: '"name edit" "membership membership"', sm: '"name membership edit"' },
+        gridTemplateColumns: { xs: 'minmax(0, 1fr) auto', sm: 'minmax(0, 1fr) 22rem auto' },
+      }}
+    >
+      <Typography component="h2" variant="subtitle1" sx={{ gridArea: 'name', fontWeight: 600, wordBreak: 'break-word' }}>
+        <TeamName name={team.name} />
+      </Typography>
+      <Box sx={{ gridArea: 'membership', display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 2, rowGap: 0.5 }}>
+        {isMember !== undefined && (
+          <Chip
+            size="small"
+            label={isMember ? 'Member' : 'Not a member'}
+            color={isMember ? 'primary' : 'default'}
+            variant="outlined"
+            sx={{ minWidth: { sm: '7.5rem' } }}
+          />
+        )}
+        <Typography variant="body2" color="text.secondary">
+          {tokenSummary}
+        </Typography>
+      </Box>
+      <Button
+        component={RouterLink}
+        to={teamPath(team.organizationId, team.id)}
+        variant="outlined"
+        size="small"
+        aria-label={`Edit ${team.name}`}
+        sx={{ gridArea: 'edit' }}
+      >
+        Edit
+      </Button>
+    </Paper>
+  );
+}

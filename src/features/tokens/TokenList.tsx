@@ -1,0 +1,140 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ButtonGroup from '@mui/material/ButtonGroup';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Suspense, useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
+import { useReloadableLazy } from '../../ui/useReloadableLazy';
+import {
+  filterTokenRows,
+  sortTokenRows,
+  TOKEN_SORT_LABELS,
+  TOKEN_SORT_ORDERS,
+  toTokenRows,
+  type ListedToken,
+  type TokenSortOrder,
+} from './tokenRows';
+import { TokenRowsList, type TokenRowsListProps } from './TokenRowsList';
+
+/** Above this many tokens the list offers a filter box. */
+export const FILTER_THRESHOLD = 10;
+/** Above this many rows only those near the viewport are rendered; shorter lists are rendered whole. */
+export const VIRTUALIZE_THRESHOLD = 50;
+/** While the virtualized list's code loads, this many rows are shown as a plain list. */
+const ROWS_BEFORE_VIRTUALIZED = 30;
+/** The filter box's height while its code loads, so nothing below it moves. */
+const FILTER_BOX_HEIGHT = 40;
+
+const loadTokenFilterBox = () => import('./TokenFilterBox');
+const loadVirtualizedTokenRowsList = () => import('./VirtualizedTokenRowsList');
+const numberFormat = new Intl.NumberFormat();
+
+export interface TokenListProps {
+  tokens: readonly ListedToken[];
+  /** The list's accessible name, e.g. "Your API tokens". */
+  label: string;
+  /** The current time in milliseconds (see `useNow`). */
+  now: number;
+  showCreator: boolean;
+  /** Must be stable (`useCallback`): every row receives it. */
+  onDelete: (token: ListedToken, trigger: HTMLElement) => void;
+  /** The `<ul>`, focusable by script, e.g. to move focus there after a delete. */
+  listRef?: RefObject<HTMLUListElement | null>;
+}
+
+/**
+ * The tokens as a flat, sorted, filtered array of rows under a sort control and (for long lists) a filter box.
+ * Parsing, sorting and filtering are memoized separately; the filter follows typing through a deferred value so
+ * the box stays responsive on long lists, and long lists render only the rows near the viewport.
+ */
+export function TokenList({ tokens, label, now, showCreator, onDelete, listRef }: TokenListProps) {
+  const [sortOrder, setSortOrder] = useState<TokenSortOrder>('expiry');
+  const [filter, setFilter] = useState('');
+  const [filterBoxDismissed, setFilterBoxDismissed] = useState(false);
+  const deferredFilter = useDeferredValue(filter);
+  const filterInput = useRef<HTMLInputElement>(null);
+  const ownListRef = useRef<HTMLUListElement>(null);
+  const list = listRef ?? ownListRef;
+  const sortLabelId = useId();
+  const [TokenFilterBox, reloadTokenFilterBox] = useReloadableLazy(loadTokenFilterBox);
+  const [VirtualizedTokenRowsList, reloadVirtualizedTokenRowsList] = useReloadableLazy(loadVirtualizedTokenRowsList);
+  const [virtualizedListFailed, setVirtualizedListFailed] = useState(false);
+
+  const rows = useMemo(() => toTokenRows(tokens), [tokens]);
+  const sortedRows = useMemo(() => sortTokenRows(rows, sortOrder), [rows, sortOrder]);
+  const visibleRows = useMemo(() => filterTokenRows(sortedRows, deferredFilter), [sortedRows, deferredFilter]);
+
+  // Keep the box while it holds a filter, even if deletes bring the list under the threshold.
+  const showFilter = (tokens.length > FILTER_THRESHOLD || filter !== '') && !filterBoxDismissed;
+  const filtering = deferredFilter.trim() !== '';
+  const count = numberFormat.format(tokens.length);
+  const rowsListProps: TokenRowsListProps = { rows: visibleRows, label, now, showCreator, onDelete, list };
+
+  return (
+    <Box>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography id={sortLabelId} variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+            Sort by
+          </Typography>
+          <ButtonGroup
+            size="small"
+            aria-labelledby={sortLabelId}
+            // As tall as the filter box beside it; a focused button's outline drawn above its neighbours.
+            sx={{ '& .MuiButton-root': { minHeight: 40 }, '& .Mui-focusVisible': { zIndex: 1 } }}
+          >
+            {TOKEN_SORT_ORDERS.map((order) => (
+              <Button
+                key={order}
+                variant={order === sortOrder ? 'contained' : 'outlined'}
+                aria-pressed={order === sortOrder}
+                onClick={() => setSortOrder(order)}
+              >
+                {TOKEN_SORT_LABELS[order]}
+              </Button>
+            ))}
+          </ButtonGroup>
+        </Stack>
+        {showFilter && (
+          <LazyLoadBoundary what="the filter box" onReload={reloadTokenFilterBox} onDismiss={() => setFilterBoxDismissed(true)}>
+            <Suspense fallback={<Box sx={{ height: FILTER_BOX_HEIGHT, flexGrow: 1, maxWidth: { sm: '24rem' } }} />}>
+              <TokenFilterBox value={filter} onChange={setFilter} inputRef={filterInput} />
+            </Suspense>
+          </LazyLoadBoundary>
+        )}
+        {tokens.length > FILTER_THRESHOLD && (
+          <Typography role="status" variant="body2" sx={{ color: 'text.secondary' }}>
+            {filtering ? `${numberFormat.format(visibleRows.length)} of ${count} tokens` : `${count} tokens`}
+          </Typography>
+        )}
+      </Stack>
+      {visibleRows.length === 0 ? (
+        <Box sx={{ py: 3, px: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Typography sx={{ overflowWrap: 'anywhere' }}>No tokens match “{deferredFilter.trim()}”.</Typography>
+          <Button
+            sx={{ mt: 1 }}
+            onClick={() => {
+              setFilter('');
+              filterInput.current?.focus();
+            }}
+          >
+            Clear filter
+          </Button>
+        </Box>
+      ) : (
+        visibleRows.length > VIRTUALIZE_THRESHOLD && !virtualizedListFailed ? (
+          // The first rows show at once, as a plain list, while the virtualized list's code loads; should it fail to
+          // load, the whole list is rendered plainly instead.
+          <LazyLoadBoundary what="the long list" onReload={reloadVirtualizedTokenRowsList} onDismiss={() => setVirtualizedListFailed(true)}>
+            <Suspense fallback={<TokenRowsList {...rowsListProps} rows={visibleRows.slice(0, ROWS_BEFORE_VIRTUALIZED)} />}>
+              <VirtualizedTokenRowsList {...rowsListProps} />
+            </Suspense>
+          </LazyLoadBoundary>
+        ) : (
+          <TokenRowsList {...rowsListProps} />
+        )
+      )}
+    </Box>
+  );
+}

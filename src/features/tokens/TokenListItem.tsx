@@ -1,0 +1,99 @@
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import IconButton from '@mui/material/IconButton';
+import { memo, type ReactNode } from 'react';
+import { formatDate, formatDateTime } from './dateFormat';
+import { formatRelativeTime } from './relativeTime';
+import { expiryStatusOf } from './tokenExpiry';
+import type { ListedToken, TokenRow } from './tokenRows';
+import { TOKEN_ROW_CLASSES } from './tokenRowStyles';
+import { TokenStatusChip } from './TokenStatusChip';
+
+export interface TokenListItemProps {
+  row: TokenRow;
+  /** The current time in milliseconds: the status and relative times follow it. */
+  now: number;
+  showCreator: boolean;
+  /** Asks to delete the token; `trigger` is the row's delete button, to return focus to. */
+  onDelete: (token: ListedToken, trigger: HTMLElement) => void;
+  /** In a virtualized list: the row's position among all rows, its offset from the list's top, and the row count. */
+  index?: number;
+  top?: number;
+  setSize?: number;
+  /** In a virtualized list: measures the rendered row (it needs `data-index`). */
+  measureRef?: (element: HTMLElement | null) => void;
+}
+
+/**
+ * One token: description, status, expiry, creation and its delete button. A multi-column row on wide screens,
+ * stacked on narrow ones. An expired token stays listed (Terrakube lists it too) and looks it: a shaded row, muted
+ * text at AA contrast, a filled Expired chip, and its expiry labelled "Expired". Plain elements styled by the
+ * list's class rules (`tokenRowStyles`), so that rendering a row does no style work: a fast scroll through a long
+ * list renders dozens of rows a frame. Memoized: a row re-renders only when its token, its place or the current
+ * time changes.
+ */
+export const TokenListItem = memo(function TokenListItem({
+  row,
+  now,
+  showCreator,
+  onDelete,
+  index,
+  top,
+  setSize,
+  measureRef,
+}: TokenListItemProps) {
+  const { token, expiresAt, createdAt, neverExpires } = row;
+  const status = expiresAt !== null || neverExpires ? expiryStatusOf(expiresAt === null ? null : new Date(expiresAt), new Date(now)) : null;
+  const expired = status === 'expired';
+
+  let expiry: ReactNode;
+  if (expiresAt !== null) {
+    expiry = (
+      <>
+        <time dateTime={new Date(expiresAt).toISOString()}>{formatDateTime(expiresAt)}</time>
+        {' · '}
+        {formatRelativeTime(new Date(expiresAt), new Date(now))}
+      </>
+    );
+  } else {
+    expiry = neverExpires ? 'Never' : 'Unknown';
+  }
+
+  const created = createdAt !== null ? <time dateTime={new Date(createdAt).toISOString()}>{formatDate(createdAt)}</time> : 'Unknown date';
+  const creator = showCreator && token.createdBy ? `by ${token.createdBy}` : undefined;
+
+  return (
+    <li
+      className={expired ? `${TOKEN_ROW_CLASSES.row} ${TOKEN_ROW_CLASSES.expired}` : TOKEN_ROW_CLASSES.row}
+      ref={measureRef}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index === undefined ? undefined : index + 1}
+      style={top === undefined ? undefined : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
+    >
+      <p className={TOKEN_ROW_CLASSES.description}>{token.description}</p>
+      <div className={TOKEN_ROW_CLASSES.status}>{status !== null && <TokenStatusChip status={status} />}</div>
+      <Field area="expiry" label={expired ? 'Expired' : 'Expires'}>
+        {expiry}
+      </Field>
+      <Field area="created" label="Created" detail={creator}>
+        {created}
+      </Field>
+      <div className={TOKEN_ROW_CLASSES.delete}>
+        <IconButton aria-label={`Delete token ${token.description}`} onClick={(event) => onDelete(token, event.currentTarget)}>
+          <DeleteOutlineIcon />
+        </IconButton>
+      </div>
+    </li>
+  );
+});
+
+/** A labelled value; `detail` goes on a line of its own, so rows keep one height whatever its length. */
+function Field({ area, label, detail, children }: { area: 'expiry' | 'created'; label: string; detail?: string; children: ReactNode }) {
+  return (
+    <div className={`${TOKEN_ROW_CLASSES.field} ${TOKEN_ROW_CLASSES[area]}`}>
+      <span className={TOKEN_ROW_CLASSES.label}>{label}</span>
+      <span className={TOKEN_ROW_CLASSES.value}>{children}</span>
+      {detail && <span className={TOKEN_ROW_CLASSES.value}>{detail}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ApiError, isApiError } from '../../api';
+import type { ListedToken } from './tokenRows';
+
+/** How a delete ended, for the toast. */
+export type DeleteOutcome =
+  | { kind: 'deleted'; token: ListedToken }
+  | { kind: 'alreadyDeleted'; token: ListedToken }
+  | { kind: 'failed'; token: ListedToken; error: Error };
+
+/** The mutation key of the deletes from one token list (so concurrent deletes can see each other). */
+export function deleteTokenMutationKey(tokenListKey: QueryKey): QueryKey {
+  return ['deleteToken', ...tokenListKey];
+}
+
+/**
+ * The answer the API gives for a token it does not know: Terrakube 400, the embedded server 404. It may mean the
+ * token is gone already (deleted in another tab), but a 400 can also be a refusal: only the list can tell.
+ */
+function mayBeAlreadyDeleted(error: unknown): error is ApiError {
+  return isApiError(error) && (error.status === 404 || error.status === 400);
+}
+
+type DeleteResult = 'deleted' | 'alreadyDeleted';
+
+interface DeleteContext {
+  /** The cached list before the optimistic removal. */
+  previous: readonly ListedToken[] | undefined;
+}
+
+/**
+ * Deletes a token with an optimistic update: the row leaves the cached list at once, comes back if the API
+ * refuses, and the list is refetched when the last concurrent delete of this list settles. A 400 or 404 is checked
+ * against a fresh list: a token no longer listed was already deleted (another tab); one still listed was not
+ * deleted, and that is a failure. While a delete is pending, a refetch that still contains the token cannot bring
+ * it back: see `usePendingDeletes`.
+ */
+export function useDeleteToken({
+  tokenListKey,
+  deleteToken,
+  onOutcome,
+}: {
+  tokenListKey: QueryKey;
+  deleteToken: (id: string) => Promise<void>;
+  onOutcome: (outcome: DeleteOutcome) => void;
+}) {
+  const queryClient = useQueryClient();
+  const mutationKey = deleteTokenMutationKey(tokenListKey);
+  return useMutation<DeleteResult, Error, ListedToken, DeleteContext>({
+    mutationKey,
+    mutationFn: async (token) => {
+      try {
+        await deleteToken(token.id);
+        return 'deleted';
+      } catch (error) {
+        if (!mayBeAlreadyDeleted(error)) throw error;
+        // Throws when the list cannot be fetched either: unconfirmed, the delete counts as failed.
+        const listed = await queryClient.fetchQuery<readonly ListedToken[]>({ queryKey: tokenListKey, staleTime: 0 });
+        if (listed.some((t) => t.id === token.id)) {
+          throw new ApiError(error.status, `${error.message} It is still in the list, so it was not deleted.`, { cause: error });
+        }
+        return 'alreadyDeleted';
+      }
+    },
+    onMutate: async (token) => {
+      // A refetch already under way would answer with the token still in it.
+      await queryClient.cancelQueries({ queryKey: tokenListKey });
+      const previous = queryClient.getQueryData<readonly ListedToken[]>(tokenListKey);
+      queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (tokens) => tokens?.filter((t) => t.id !== token.id));
+      return { previous };
+    },
+    onSuccess: (result, token) => onOutcome({ kind: result, token }),
+    onError: (error, token, context) => {
+      // Put the token back where it was, leaving any other change made since (another delete) in place.
+      queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (tokens) => {
+        if (!tokens || tokens.some((t) => t.id === token.id)) return tokens;
+        const index = context?.previous?.findIndex((t) => t.id === token.id) ?? -1;
+        return index < 0 ? [...tokens, token] : [...tokens.slice(0, index), token, ...tokens.slice(index)];
+      });
+      onOutcome({ kind: 'failed', token, error });
+    },
+    onSettled: (_data, error) => {
+      // Only the last of several concurrent deletes refetches, so an earlier refetch cannot show a token whose
+      // delete is still on its way.
+      if (queryClient.isMutating({ mutationKey }) !== 1) return undefined;
+      const refetched = queryClient.invalidateQueries({ queryKey: tokenListKey });
+      // After a success, stay pending until the list is fresh: the row cannot flicker back from a stale answer.
+      return error ? undefined : refetched;
+    },
+  });
+}
+
+/** The ids of this list's tokens whose delete is on its way; the list hides them whatever the cache says. */
+export function usePendingDeletes(tokenListKey: QueryKey): ReadonlySet<string> {
+  const ids = useMutationState<string | undefined>({
+    filters: { mutationKey: deleteTokenMutationKey(tokenListKey), status: 'pending' },
+    select: (mutation) => (mutation.state.variables as ListedToken | undefined)?.id,
+  });
+  const key = ids.join('\u0000');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures `ids`' contents
+  return useMemo(() => new Set(ids.filter((id): id is string => id !== undefined)), [key]);
+}
