@@ -31,4 +31,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'flows', testIgnore: /performance\.spec\.ts/ },
+    // Timings are taken with the machine to themselves (after every other test, in one worker) and without a
+    // trace recording screenshots as they run.
+    { name: 'performance', testMatch: /performance\.spec\.ts/, dependencies: ['flows'], use: { trace: 'off' } },
+  ],
 });

@@ -5,6 +5,7 @@ import e2e from '../playwright.config';
 export default defineConfig({
   ...e2e,
   testDir: '.',
+  projects: [{ name: 'bench' }],
   globalSetup: '../e2e/globalSetup.ts',
   workers: 1,
   retries: 0,
