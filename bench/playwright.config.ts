@@ -6,6 +6,8 @@ export default defineConfig({
   ...e2e,
   testDir: '.',
   projects: [{ name: 'bench' }],
+  // No trace recording screenshots while timings are taken.
+  use: { ...e2e.use, trace: 'off' },
   globalSetup: '../e2e/globalSetup.ts',
   workers: 1,
   retries: 0,
