@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { expiryOf } from '../../src/api/tokenDuration';
+import { expiryOf } from '../../contracts/tokenDuration';
 import { formatTerrakubeDate } from './terrakubeDate';
 
 /** Terrakube's `Pat` JSON. */

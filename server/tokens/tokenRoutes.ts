@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
-import { patRequestSchema, teamTokenRequestSchema } from '../../src/api/tokenRequestSchemas';
+import { patRequestSchema, teamTokenRequestSchema } from '../../contracts/terrakubeRequests';
 import { authenticate, callerOf, type Caller } from '../auth/authentication';
 import { ApiError, apiErrorHandler, sendApiError } from '../http/apiError';
 import { parseUuid } from '../http/uuid';
-import { expiryOf } from '../../src/api/tokenDuration';
+import { expiryOf } from '../../contracts/tokenDuration';
 import { signIssuedToken } from './issuedTokens';
 import type { TokenRepository } from './tokenRepository';
 

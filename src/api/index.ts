@@ -5,7 +5,7 @@ export { createTokenApi } from './createTokenApi';
 export { createTerrakubeTokenApi } from './terrakubeTokenApi';
 export { TokenApiProvider, useTokenApi } from './TokenApiContext';
 export { teamKeys, tokenKeys } from './queryKeys';
-export { durationMs, expiryOf, isNever, NEVER } from './tokenDuration';
+export { durationMs, expiryOf, isNever, NEVER } from '../../contracts/tokenDuration';
 export { TEAM_PERMISSIONS } from './tokenApi';
 export type {
   CreatedToken,

@@ -1,7 +1,7 @@
 import { ApiError, isApiError } from './ApiError';
 import type { HttpClient } from './httpClient';
 import { TEAM_PERMISSIONS } from './tokenApi';
-import { expiryOf } from './tokenDuration';
+import { expiryOf } from '../../contracts/tokenDuration';
 import type {
   CreatedToken,
   Organization,

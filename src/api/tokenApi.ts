@@ -2,7 +2,7 @@
  * The token API as the screens see it, independent of the backend flavor (Terrakube today; HCP Terraform /
  * Terraform Enterprise later). Dates are ISO-8601 strings; `expiresAt` is `null` when the token never expires.
  */
-import type { TokenDuration } from './tokenDuration';
+import type { TokenDuration } from '../../contracts/tokenDuration';
 
 export type { TokenDuration };
 

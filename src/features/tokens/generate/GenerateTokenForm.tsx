@@ -17,9 +17,9 @@ import { visuallyHidden } from '@mui/utils';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { isApiError } from '../../../api/ApiError';
-import { expiryOf, isNever } from '../../../api/tokenDuration';
+import { expiryOf, isNever } from '../../../../contracts/tokenDuration';
 import { useAuth } from '../../../auth';
-import { DESCRIPTION_MAX_LENGTH, descriptionSchema, MAX_DAYS, MAX_HOURS, MAX_MINUTES } from '../../../api/tokenRequestSchemas';
+import { DESCRIPTION_MAX_LENGTH, descriptionSchema, MAX_DAYS, MAX_HOURS, MAX_MINUTES } from '../../../../contracts/terrakubeRequests';
 import {
   AT_LEAST_ONE_MINUTE_MESSAGE,
   DEFAULT_EXPIRY_PRESET,

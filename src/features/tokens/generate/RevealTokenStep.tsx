@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef } from 'react';
-import { expiryOf } from '../../../api/tokenDuration';
+import { expiryOf } from '../../../../contracts/tokenDuration';
 import { formatRelativeTime } from '../relativeTime';
 import { CopyButton } from './CopyButton';
 import { expirySentence } from './expiryText';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NEVER } from '../../../api/tokenDuration';
+import { NEVER } from '../../../../contracts/tokenDuration';
 import {
   AT_LEAST_ONE_DAY_MESSAGE,
   AT_LEAST_ONE_MINUTE_MESSAGE,

@@ -1,5 +1,5 @@
-import { NEVER, type TokenDuration } from '../../../api/tokenDuration';
-import { daysSchema, hoursSchema, minutesSchema } from '../../../api/tokenRequestSchemas';
+import { NEVER, type TokenDuration } from '../../../../contracts/tokenDuration';
+import { daysSchema, hoursSchema, minutesSchema } from '../../../../contracts/terrakubeRequests';
 
 /** Personal tokens (`/pat/v1`) take whole days; team tokens take days, hours and minutes. */
 export type TokenVariant = 'personal' | 'team';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationMs, expiryOf } from '../../../api/tokenDuration';
+import { durationMs, expiryOf } from '../../../../contracts/tokenDuration';
 import { durationOf, expiryPresetsFor } from './durationPresets';
 import { expirySentence, formatExpiryDate } from './expiryText';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptionSchema, patRequestSchema, teamTokenRequestSchema } from './tokenRequestSchemas';
+import { descriptionSchema, patRequestSchema, teamTokenRequestSchema } from './terrakubeRequests';
 
 const firstMessage = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
