@@ -39,3 +39,8 @@ export function defaultMessageFor(status: number): string {
       return `The request failed (${status}).`;
   }
 }
+
+/** The port's one "not found" outcome: the thing asked about does not exist, or is not the caller's to see. */
+export function isNotFound(error: unknown): boolean {
+  return isApiError(error) && error.status === 404;
+}

@@ -13,3 +13,8 @@ export function useTokenApi(): TokenApi {
   if (!api) throw new Error('useTokenApi must be used inside <TokenApiProvider>.');
   return api;
 }
+
+/** The configured platform's name for page copy; a neutral name where no API is set up (a configuration error page). */
+export function usePlatformName(): string {
+  return useContext(TokenApiContext)?.platformName ?? 'Terraform tokens';
+}

@@ -1,21 +1,20 @@
-export { ApiError, defaultMessageFor, isApiError, NETWORK_ERROR_MESSAGE } from './ApiError';
+export { ApiError, defaultMessageFor, isApiError, isNotFound, NETWORK_ERROR_MESSAGE } from './ApiError';
 export { createHttpClient, messageFromErrorBody } from './httpClient';
 export type { AccessTokenGetter, HttpClient, HttpClientOptions, RequestOptions } from './httpClient';
 export { createTokenApi } from './createTokenApi';
-export { createTerrakubeTokenApi } from './terrakubeTokenApi';
-export { TokenApiProvider, useTokenApi } from './TokenApiContext';
+export { TokenApiProvider, usePlatformName, useTokenApi } from './TokenApiContext';
 export { teamKeys, tokenKeys } from './queryKeys';
-export { durationMs, expiryOf, isNever, NEVER } from '../../contracts/tokenDuration';
-export { TEAM_PERMISSIONS } from './tokenApi';
 export type {
+  ApiToken,
+  CollectionCapabilities,
   CreatedToken,
-  CreatePersonalTokenInput,
-  CreateTeamTokenInput,
+  ExpiryGranularity,
+  GenerateTokenInput,
   Organization,
-  PersonalToken,
   Team,
   TeamPermission,
+  TeamRef,
   TeamToken,
   TokenApi,
-  TokenDuration,
+  TokenApiCapabilities,
 } from './tokenApi';

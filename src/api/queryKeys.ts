@@ -2,8 +2,8 @@
 export const tokenKeys = {
   all: ['tokens'] as const,
   personal: () => [...tokenKeys.all, 'personal'] as const,
-  team: () => [...tokenKeys.all, 'team'] as const,
-  currentTeams: () => [...tokenKeys.all, 'current-teams'] as const,
+  /** Every team token of one organization that the signed-in person may see. */
+  team: (organizationId: string) => [...tokenKeys.all, 'team', organizationId] as const,
 };
 
 export const teamKeys = {

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
+import { usePlatformName } from '../api';
 
-export const PRODUCT_NAME = 'Terrakube';
-
-/** Sets the browser tab's title to "PAGE · Terrakube" while the page is shown. */
+/** Sets the browser tab's title to "PAGE · PLATFORM" (e.g. "API tokens · Terrakube") while the page is shown. */
 export function useDocumentTitle(page: string): void {
+  const platformName = usePlatformName();
   useEffect(() => {
-    document.title = `${page} · ${PRODUCT_NAME}`;
-  }, [page]);
+    document.title = `${page} · ${platformName}`;
+  }, [page, platformName]);
 }

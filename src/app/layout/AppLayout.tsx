@@ -6,6 +6,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigationType } from 'react-router';
+import { usePlatformName } from '../../api';
 import { useAuth } from '../../auth';
 import { PageLoading } from '../pages/PageLoading';
 import { RouteErrorBoundary } from '../pages/RouteErrorBoundary';
@@ -17,6 +18,7 @@ export const MAIN_CONTENT_ID = 'main-content';
 /** The shell around every screen: skip link, app bar (product, user, Sign out), navigation and `<main>`. */
 export function AppLayout() {
   const { user, signOut } = useAuth();
+  const platformName = usePlatformName();
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const navigationType = useNavigationType();
@@ -37,7 +39,7 @@ export function AppLayout() {
         <Container maxWidth="lg">
           <Toolbar disableGutters sx={{ gap: 2 }}>
             <Typography component="p" variant="h6" sx={{ flexGrow: 1, fontWeight: 600 }}>
-              Terrakube
+              {platformName}
             </Typography>
             <Typography component="p" variant="body2" title={user.email || undefined}>
               {user.name}

@@ -3,23 +3,21 @@ import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
-import { tokenKeys, type Team, type TeamToken } from '../../api';
+import type { Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { LoadingPlaceholder } from './LoadingPlaceholder';
 import { NotFoundState } from './NotFoundState';
-import { isTerrakubeId, ORGANIZATIONS_PATH, teamsPath } from './teamPaths';
+import { ORGANIZATIONS_PATH, teamsPath } from './teamPaths';
 import { TeamName } from './TeamName';
 import { TeamPermissions } from './TeamPermissions';
-import { isNotFoundError, useCurrentTeams, useOrganization, useTeam, useTeamTokenActions, useTeamTokens } from './teamQueries';
+import { isNotFoundError, useOrganization, useTeam, useTeamTokenCollection, useTeamTokens } from './teamQueries';
 
 /** Teams › Edit: the team's permissions and its API tokens. */
 export function TeamPage() {
   const { orgId = '', teamId = '' } = useParams();
-  if (!isTerrakubeId(orgId) || !isTerrakubeId(teamId)) return <TeamNotFound organizationId={orgId} />;
   return <TeamScreen organizationId={orgId} teamId={teamId} />;
 }
 
@@ -37,11 +35,9 @@ function TeamNotFound({ organizationId }: { organizationId: string }) {
 }
 
 function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId: string }) {
-  // The three start at once: Terrakube only lists the caller's own teams' tokens, so the token list need not
-  // wait for the team's name or the membership.
+  // Both start at once: the token list does not wait for the team.
   const team = useTeam(organizationId, teamId);
-  const currentTeams = useCurrentTeams();
-  const teamTokens = useTeamTokens(team.data?.name);
+  useTeamTokens(organizationId, teamId);
   useDocumentTitle(team.data ? `Team: ${team.data.name}` : 'Team');
 
   if (team.isPending) {
@@ -67,19 +63,11 @@ function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId
       </>
     );
   }
-  return <TeamDetails team={team.data} currentTeams={currentTeams} teamTokens={teamTokens} />;
+  return <TeamDetails team={team.data} />;
 }
 
-interface TeamDetailsProps {
-  team: Team;
-  currentTeams: UseQueryResult<string[]>;
-  /** This team's tokens. */
-  teamTokens: UseQueryResult<TeamToken[]>;
-}
-
-function TeamDetails({ team, currentTeams, teamTokens }: TeamDetailsProps) {
-  const { generate, deleteToken } = useTeamTokenActions(team.name);
-  const isMember = currentTeams.data?.includes(team.name);
+function TeamDetails({ team }: { team: Team }) {
+  const collection = useTeamTokenCollection(team);
 
   return (
     <>
@@ -105,28 +93,7 @@ function TeamDetails({ team, currentTeams, teamTokens }: TeamDetailsProps) {
           Team tokens are for CI/CD pipelines and other automation: they are not tied to a person, stay valid when
           people leave the team, and act with this team&apos;s permissions.
         </Typography>
-        {currentTeams.isPending ? (
-          <LoadingPlaceholder label="Loading your team membership">
-            <Skeleton variant="rounded" height={120} />
-          </LoadingPlaceholder>
-        ) : currentTeams.isError ? (
-          <LoadErrorAlert what="your team membership" error={currentTeams.error} onRetry={() => void currentTeams.refetch()} />
-        ) : (
-          <TokensPanel
-            query={teamTokens}
-            listLabel={`${team.name} tokens`}
-            generateLabel="Generate team token"
-            generateDisabledReason={isMember ? undefined : `Only members of ${team.name} can create its tokens.`}
-            unavailableMessage={
-              isMember ? undefined : `You are not a member of ${team.name}, so you cannot see its tokens: Terrakube shows a team's tokens to its members only.`
-            }
-            dialogVariant="team"
-            generate={generate}
-            deleteToken={deleteToken}
-            tokenListKey={tokenKeys.team()}
-            emptyMessage={`${team.name} has no API tokens yet.`}
-          />
-        )}
+        <TokensPanel collection={collection} />
       </Box>
     </>
   );

@@ -2,21 +2,10 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { TEAM_PERMISSIONS, type Team, type TeamPermission } from '../../api';
+import { visuallyHidden } from '@mui/utils';
+import type { Team } from '../../api';
 
-/** What each permission lets the team manage, as the end of "Manages …" / "Cannot manage …". */
-const PERMISSION_LABELS: Record<TeamPermission, string> = {
-  manageState: 'state',
-  manageWorkspace: 'workspaces',
-  manageModule: 'modules',
-  manageProvider: 'providers',
-  manageVcs: 'VCS connections',
-  manageTemplate: 'templates',
-  manageCollection: 'collections',
-  manageJob: 'jobs',
-};
-
-/** A read-only summary of what the team may manage; team tokens act with these permissions. */
+/** A read-only summary of what the team may do, in the backend's words; team tokens act with these permissions. */
 export function TeamPermissions({ team }: { team: Team }) {
   return (
     <Box component="section" aria-labelledby="team-permissions-heading">
@@ -34,17 +23,19 @@ export function TeamPermissions({ team }: { team: Team }) {
           gap: 1,
         }}
       >
-        {TEAM_PERMISSIONS.map((permission) => {
-          const granted = team.permissions[permission];
+        {team.permissions.map(({ label, granted }) => {
           return (
-            <Box component="li" key={permission} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Box component="li" key={label} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
               {granted ? (
                 <CheckIcon fontSize="small" color="success" aria-hidden />
               ) : (
                 <CloseIcon fontSize="small" sx={{ color: 'text.secondary' }} aria-hidden />
               )}
               <Typography variant="body2" color={granted ? 'text.primary' : 'text.secondary'}>
-                {granted ? 'Manages' : 'Cannot manage'} {PERMISSION_LABELS[permission]}
+                {label}
+                <Box component="span" sx={visuallyHidden}>
+                  {granted ? ': allowed' : ': not allowed'}
+                </Box>
               </Typography>
             </Box>
           );

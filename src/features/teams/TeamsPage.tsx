@@ -15,8 +15,8 @@ import { activeTokenCounts } from './activeTokenCounts';
 import { LoadingPlaceholder } from './LoadingPlaceholder';
 import { NotFoundState } from './NotFoundState';
 import { TeamName } from './TeamName';
-import { isTerrakubeId, ORGANIZATIONS_PATH, teamPath } from './teamPaths';
-import { isNotFoundError, useCurrentTeams, useOrganization, useTeams, useTeamTokens } from './teamQueries';
+import { ORGANIZATIONS_PATH, teamPath } from './teamPaths';
+import { isNotFoundError, useOrganization, useTeams, useTeamTokens } from './teamQueries';
 
 function tokenCountText(count: number): string {
   return count === 1 ? '1 active token' : `${count} active tokens`;
@@ -25,7 +25,7 @@ function tokenCountText(count: number): string {
 /** Teams: the organization's teams, whether you are in each, and how many active tokens your teams have. */
 export function TeamsPage() {
   const { orgId = '' } = useParams();
-  return isTerrakubeId(orgId) ? <OrganizationTeams organizationId={orgId} /> : <OrganizationNotFound />;
+  return <OrganizationTeams organizationId={orgId} />;
 }
 
 function OrganizationNotFound() {
@@ -40,23 +40,20 @@ function OrganizationNotFound() {
 }
 
 function OrganizationTeams({ organizationId }: { organizationId: string }) {
-  // All four start at once: none needs another's answer.
+  // All three start at once: none needs another's answer.
   const { organization, isPending: organizationPending, isUnknown: organizationUnknown } = useOrganization(organizationId);
   const teams = useTeams(organizationId);
-  const currentTeams = useCurrentTeams();
-  const teamTokens = useTeamTokens();
+  const teamTokens = useTeamTokens(organizationId);
   const now = useNow();
   const counts = useMemo(() => teamTokens.data && activeTokenCounts(teamTokens.data, now), [teamTokens.data, now]);
-  const memberOf = useMemo(() => new Set(currentTeams.data), [currentTeams.data]);
 
   if (isNotFoundError(teams.error) || organizationUnknown) return <OrganizationNotFound />;
 
-  // Terrakube lists team tokens to members only, so only members' teams get a count.
-  const isMemberOfAny = teams.data?.some((team) => memberOf.has(team.name)) ?? false;
+  // Team tokens are listed to those who may manage them only, so only their teams get a count.
+  const managesAny = teams.data?.some((team) => team.canManageTokens) ?? false;
   const tokenSummary = (team: Team): string => {
-    if (!currentTeams.data) return '';
-    if (!memberOf.has(team.name)) return 'Tokens visible to members';
-    if (counts) return tokenCountText(counts.get(team.name) ?? 0);
+    if (!team.canManageTokens) return 'Tokens visible to members';
+    if (counts) return tokenCountText(counts.get(team.id) ?? 0);
     return teamTokens.isError ? 'Token count unavailable' : 'Counting tokens…';
   };
 
@@ -73,10 +70,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
         <LoadErrorAlert what="the teams" error={teams.error} onRetry={() => void teams.refetch()} />
       ) : (
         <Stack spacing={2}>
-          {currentTeams.isError && (
-            <LoadErrorAlert what="your team membership" error={currentTeams.error} onRetry={() => void currentTeams.refetch()} />
-          )}
-          {isMemberOfAny && teamTokens.isError && !counts && (
+          {managesAny && teamTokens.isError && !counts && (
             <LoadErrorAlert what="the token counts" error={teamTokens.error} onRetry={() => void teamTokens.refetch()} />
           )}
           {teams.data.length === 0 ? (
@@ -84,12 +78,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
           ) : (
             <Box component="ul" aria-label="Teams" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
               {teams.data.map((team) => (
-                <TeamRow
-                  key={team.id}
-                  team={team}
-                  isMember={currentTeams.data ? memberOf.has(team.name) : undefined}
-                  tokenSummary={tokenSummary(team)}
-                />
+                <TeamRow key={team.id} team={team} tokenSummary={tokenSummary(team)} />
               ))}
             </Box>
           )}
@@ -126,13 +115,8 @@ function TeamsHeading({ organizationName }: { organizationName: string | null | 
   );
 }
 
-interface TeamRowProps {
-  team: Team;
-  isMember: boolean | undefined;
-  tokenSummary: string;
-}
-
-function TeamRow({ team, isMember, tokenSummary }: TeamRowProps) {
+function TeamRow({ team, tokenSummary }: { team: Team; tokenSummary: string }) {
+  const { isMember } = team;
   return (
     <Paper
       component="li"

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { isApiError, teamKeys, tokenKeys, useTokenApi, type CreatedToken, type TeamToken, type TokenDuration } from '../../api';
+import { isApiError, isNotFound, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
+import type { TokenCollection } from '../tokens/tokenCollection';
 
 /** The data the teams screens share; each resource has one query, so both screens reuse the cache. */
 export function useOrganizations() {
@@ -9,7 +10,7 @@ export function useOrganizations() {
 }
 
 /**
- * One of the user's organizations, from the list the picker shows (so usually cached already). `isUnknown`: the
+ * One of the person's organizations, from the list the picker shows (so usually cached already). `isUnknown`: the
  * list has loaded and the organization is not in it.
  */
 export function useOrganization(organizationId: string) {
@@ -24,64 +25,73 @@ export function useOrganization(organizationId: string) {
 
 export function useTeams(organizationId: string) {
   const api = useTokenApi();
-  return useQuery({
-    queryKey: teamKeys.list(organizationId),
-    queryFn: ({ signal }) => api.listTeams(organizationId, signal),
-  });
+  return useQuery({ queryKey: teamKeys.list(organizationId), queryFn: ({ signal }) => api.listTeams(organizationId, signal) });
 }
 
 export function useTeam(organizationId: string, teamId: string) {
   const api = useTokenApi();
   return useQuery({
     queryKey: teamKeys.detail(organizationId, teamId),
-    queryFn: ({ signal }) => api.getTeam(organizationId, teamId, signal),
+    queryFn: ({ signal }) => api.getTeam({ organizationId, teamId }, signal),
   });
 }
 
-/** Terrakube answers 404 for an unknown organization or team, or 400 for an id it cannot read. */
-export function isNotFoundError(error: unknown): boolean {
-  return isApiError(error) && (error.status === 404 || error.status === 400);
-}
-
-/** The caller's group names: a team's members are the people in the group of the team's name. */
-export function useCurrentTeams() {
-  const api = useTokenApi();
-  return useQuery({ queryKey: tokenKeys.currentTeams(), queryFn: ({ signal }) => api.currentTeams(signal) });
-}
+export { isNotFound as isNotFoundError };
 
 /**
- * Team tokens. Terrakube lists the tokens of all the caller's teams together (and only to members): one query
- * holds them all, and `group`, once known, selects one team's.
+ * The team tokens of an organization that the person may see: one query holds them all, and `teamId`, when
+ * given, selects one team's.
  */
-export function useTeamTokens(group?: string) {
+export function useTeamTokens(organizationId: string, teamId?: string) {
   const api = useTokenApi();
-  const select = useCallback((tokens: TeamToken[]) => tokens.filter((token) => token.group === group), [group]);
+  const select = useCallback((tokens: TeamToken[]) => tokens.filter((token) => token.teamId === teamId), [teamId]);
   return useQuery({
-    queryKey: tokenKeys.team(),
-    queryFn: ({ signal }) => api.listTeamTokens(signal),
-    select: group === undefined ? undefined : select,
+    queryKey: tokenKeys.team(organizationId),
+    queryFn: ({ signal }) => api.listTeamTokens(organizationId, signal),
+    select: teamId === undefined ? undefined : select,
   });
 }
 
-/** Generate and delete for one team's tokens, in the shape `TokensPanel` takes. */
-export function useTeamTokenActions(group: string) {
+/** One team's tokens, as the token panel takes them. */
+export function useTeamTokenCollection(team: Team): TokenCollection {
   const api = useTokenApi();
   const queryClient = useQueryClient();
-  return useMemo(
-    () => ({
-      generate: async ({ description, duration }: { description: string; duration: TokenDuration }): Promise<CreatedToken> => {
+  const query = useTeamTokens(team.organizationId, team.id);
+  const rest = useMemo(() => {
+    const ref = { organizationId: team.organizationId, teamId: team.id };
+    return {
+      tokenListKey: tokenKeys.team(team.organizationId),
+      capabilities: api.capabilities.team,
+      cliHost: api.capabilities.cliHost,
+      generate: async (input: Parameters<TokenCollection['generate']>[0]) => {
         try {
-          return await api.createTeamToken({ group, description, ...duration });
+          return await api.createTeamToken(ref, input);
         } catch (error) {
-          // Refused as not a member: the membership the page shows is out of date.
-          if (isApiError(error) && error.status === 403) {
-            void queryClient.invalidateQueries({ queryKey: tokenKeys.currentTeams() });
+          // Refused as not a member, or the team is gone: what the page shows of the team is out of date.
+          if (isApiError(error) && (error.status === 403 || error.status === 404)) {
+            void queryClient.invalidateQueries({ queryKey: teamKeys.detail(team.organizationId, team.id) });
           }
           throw error;
         }
       },
-      deleteToken: (id: string) => api.deleteTeamToken(id),
-    }),
-    [api, queryClient, group],
-  );
+      deleteToken: (id: string) => api.deleteTeamToken(ref, id),
+      wording: {
+        listLabel: `${team.name} tokens`,
+        listNameInText: `the tokens of ${team.name}`,
+        generateLabel: 'Generate team token',
+        dialogTitle: 'Generate team token',
+        emptyMessage: `${team.name} has no API tokens yet.`,
+        showCreator: true,
+      },
+      generateDisabledReason: team.canManageTokens ? undefined : `Only members of ${team.name} can create its tokens.`,
+      unavailableMessage: team.canManageTokens ? undefined : cannotManageSentence(team, api.platformName),
+    };
+  }, [api, queryClient, team]);
+  return { query, ...rest };
+}
+
+function cannotManageSentence(team: Team, platformName: string): string {
+  return team.isMember === false
+    ? `You are not a member of ${team.name}, so you cannot see its tokens: ${platformName} shows a team's tokens to its members only.`
+    : `You may not manage the tokens of ${team.name}, so you cannot see them: ${platformName} shows a team's tokens only to those who may manage them.`;
 }

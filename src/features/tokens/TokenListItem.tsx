@@ -4,7 +4,7 @@ import { memo, type ReactNode } from 'react';
 import { formatDate, formatDateTime } from './dateFormat';
 import { formatRelativeTime } from './relativeTime';
 import { expiryStatusOf } from './tokenExpiry';
-import type { ListedToken, TokenRow } from './tokenRows';
+import { tokenNameOf, type ListedToken, type TokenRow } from './tokenRows';
 import { TOKEN_ROW_CLASSES } from './tokenRowStyles';
 import { TokenStatusChip } from './TokenStatusChip';
 
@@ -41,8 +41,9 @@ export const TokenListItem = memo(function TokenListItem({
   setSize,
   measureRef,
 }: TokenListItemProps) {
-  const { token, expiresAt, createdAt, neverExpires } = row;
-  const status = expiresAt !== null || neverExpires ? expiryStatusOf(expiresAt === null ? null : new Date(expiresAt), new Date(now)) : null;
+  const { token, expiresAt, createdAt } = row;
+  const name = tokenNameOf(token);
+  const status = expiryStatusOf(expiresAt === null ? null : new Date(expiresAt), new Date(now));
   const expired = status === 'expired';
 
   let expiry: ReactNode;
@@ -55,7 +56,7 @@ export const TokenListItem = memo(function TokenListItem({
       </>
     );
   } else {
-    expiry = neverExpires ? 'Never' : 'Unknown';
+    expiry = 'Never';
   }
 
   const created = createdAt !== null ? <time dateTime={new Date(createdAt).toISOString()}>{formatDate(createdAt)}</time> : 'Unknown date';
@@ -70,8 +71,10 @@ export const TokenListItem = memo(function TokenListItem({
       aria-posinset={index === undefined ? undefined : index + 1}
       style={top === undefined ? undefined : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
     >
-      <p className={TOKEN_ROW_CLASSES.description}>{token.description}</p>
-      <div className={TOKEN_ROW_CLASSES.status}>{status !== null && <TokenStatusChip status={status} />}</div>
+      <p className={TOKEN_ROW_CLASSES.description}>{name}</p>
+      <div className={TOKEN_ROW_CLASSES.status}>
+        <TokenStatusChip status={status} />
+      </div>
       <Field area="expiry" label={expired ? 'Expired' : 'Expires'}>
         {expiry}
       </Field>
@@ -79,7 +82,7 @@ export const TokenListItem = memo(function TokenListItem({
         {created}
       </Field>
       <div className={TOKEN_ROW_CLASSES.delete}>
-        <IconButton aria-label={`Delete token ${token.description}`} onClick={(event) => onDelete(token, event.currentTarget)}>
+        <IconButton aria-label={`Delete token ${name}`} onClick={(event) => onDelete(token, event.currentTarget)}>
           <DeleteOutlineIcon />
         </IconButton>
       </div>

@@ -7,15 +7,15 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
-import type { QueryKey } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isApiError, type CreatedToken, type TokenDuration } from '../../api';
+import { isApiError } from '../../api';
 import { useAuth } from '../../auth';
 import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import { TokenList } from './TokenList';
-import type { ListedToken } from './tokenRows';
+import type { TokenCollection } from './tokenCollection';
+import { tokenNameOf, type ListedToken } from './tokenRows';
 import type { Toast } from './TokenToast';
 import { useDeleteToken, usePendingDeletes, type DeleteOutcome } from './useDeleteToken';
 import { useNow } from './useNow';
@@ -41,41 +41,12 @@ const DIALOG_PLACE_SX = { mb: 2, '&:empty': { display: 'none' } } as const;
 /** Relative times and statuses refresh this often while the list is shown. */
 const NOW_REFRESH_MS = 30_000;
 
-/** What the panel reads from the token list's query (a TanStack `useQuery` result fits). */
-export interface TokenListQuery {
-  data: readonly ListedToken[] | undefined;
-  error: Error | null;
-  isFetching: boolean;
-  /** When the data was last fetched or changed (ms); the list never shows a "now" older than its data. */
-  dataUpdatedAt: number;
-  refetch: () => Promise<unknown>;
-}
-
 export interface TokensPanelProps {
-  query: TokenListQuery;
-  /** The list's accessible name, e.g. "Your API tokens"; also names what failed to load, unless `listNameInText` does. */
-  listLabel: string;
-  /** The list's name inside a sentence ("Could not load your API tokens"); `listLabel` by default. */
-  listNameInText?: string;
-  /** The generate button's label: "Generate token" or "Generate team token". */
-  generateLabel: string;
-  /** When set, the generate button is disabled and this sentence is shown next to it. */
-  generateDisabledReason?: string;
-  dialogVariant: 'personal' | 'team';
-  generate: (request: { description: string; duration: TokenDuration }) => Promise<CreatedToken>;
-  deleteToken: (id: string) => Promise<void>;
-  /** The query key of the token list: deletes update it, generating invalidates it. */
-  tokenListKey: QueryKey;
-  /** The empty state's sentence, e.g. "You have no API tokens yet."; the generate button follows it. */
-  emptyMessage: string;
-  /** Show who created each token (default true). */
-  showCreator?: boolean;
-  /** When set, the list is not available to this user (e.g. not a member of the team): this sentence replaces it. */
-  unavailableMessage?: string;
+  collection: TokenCollection;
 }
 
 function toastFor(outcome: DeleteOutcome, signInAgain: () => void): Omit<Toast, 'key'> {
-  const { description } = outcome.token;
+  const description = tokenNameOf(outcome.token);
   switch (outcome.kind) {
     case 'deleted':
       return { severity: 'success', message: `Token ${description} deleted` };
@@ -96,20 +67,9 @@ function toastFor(outcome: DeleteOutcome, signInAgain: () => void): Omit<Toast, 
  * list, the delete confirmation and the toasts that follow a delete. The generate button stands above the list,
  * or in the empty state when there is no list: there is one at a time.
  */
-export function TokensPanel({
-  query,
-  listLabel,
-  listNameInText = listLabel,
-  generateLabel,
-  generateDisabledReason,
-  dialogVariant,
-  generate,
-  deleteToken,
-  tokenListKey,
-  emptyMessage,
-  showCreator = true,
-  unavailableMessage,
-}: TokensPanelProps) {
+export function TokensPanel({ collection }: TokensPanelProps) {
+  const { query, tokenListKey, capabilities, deleteToken, generateDisabledReason, unavailableMessage } = collection;
+  const { listLabel, listNameInText, generateLabel, emptyMessage, showCreator } = collection.wording;
   const reasonId = useId();
   const { signInAgain } = useAuth();
   const generateButton = useRef<HTMLButtonElement>(null);
@@ -176,6 +136,8 @@ export function TokensPanel({
     () => (pendingDeletes.size === 0 ? query.data : query.data?.filter((token) => !pendingDeletes.has(token.id))),
     [query.data, pendingDeletes],
   );
+  // Where a team has one token, generating revokes and replaces it: the dialog asks first, naming it.
+  const replacedToken = capabilities.tokensPerCollection === 'one' ? tokens?.[0] : undefined;
   const tickingNow = useNow(NOW_REFRESH_MS);
   // A token created after the last tick must not look as if it had more time left than its duration.
   const now = Math.max(tickingNow, query.dataUpdatedAt);
@@ -260,13 +222,7 @@ export function TokensPanel({
         <Box sx={DIALOG_PLACE_SX}>
           <LazyLoadBoundary what="the generate dialog" onReload={reloadGenerateTokenDialog} onDismiss={closeGenerate}>
             <Suspense fallback={null}>
-              <GenerateTokenDialog
-                open
-                onClose={closeGenerate}
-                variant={dialogVariant}
-                generate={generate}
-                tokenListKey={tokenListKey}
-              />
+              <GenerateTokenDialog open onClose={closeGenerate} collection={collection} replaces={replacedToken} />
             </Suspense>
           </LazyLoadBoundary>
         </Box>
@@ -277,7 +233,7 @@ export function TokensPanel({
             <Suspense fallback={null}>
               <DeleteTokenDialog
                 open={deleteOpen}
-                description={deleteTarget.token.description}
+                description={tokenNameOf(deleteTarget.token)}
                 onCancel={cancelDelete}
                 onConfirm={confirmDelete}
                 onExited={afterDeleteDialog}

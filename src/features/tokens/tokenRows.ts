@@ -3,19 +3,22 @@
  * The list memoizes each step, so a new "now" (relative times) re-sorts nothing and typing in the filter box
  * re-parses nothing.
  */
-import { isNever, type PersonalToken } from '../../api';
+import type { ApiToken } from '../../api';
 
 /** What every token list shows; team tokens carry more, which the list ignores. */
-export type ListedToken = PersonalToken;
+export type ListedToken = ApiToken;
+
+export const UNTITLED_TOKEN = 'Untitled token';
+
+/** How a token is named on screen: its description, or a stand-in where the backend keeps none. */
+export const tokenNameOf = (token: ListedToken): string => token.description || UNTITLED_TOKEN;
 
 export interface TokenRow {
   token: ListedToken;
-  /** Milliseconds since the epoch; `null` when the token never expires or its expiry is unknown. */
+  /** Milliseconds since the epoch; `null` when the token never expires. */
   expiresAt: number | null;
   /** Milliseconds since the epoch; `null` when the backend sent no readable creation date. */
   createdAt: number | null;
-  /** The token was created without a duration, so it never expires. */
-  neverExpires: boolean;
   /** The description, lower-cased once for the filter. */
   searchText: string;
 }
@@ -43,17 +46,16 @@ export function toTokenRows(tokens: readonly ListedToken[]): TokenRow[] {
     token,
     expiresAt: timeOf(token.expiresAt),
     createdAt: timeOf(token.createdAt),
-    neverExpires: isNever(token.duration),
-    searchText: token.description.toLocaleLowerCase(),
+    searchText: tokenNameOf(token).toLocaleLowerCase(),
   }));
 }
 
-/** Soonest first (expired ones, then those expiring soon); tokens of unknown expiry next, never-expiring ones last. */
+/** Soonest first (expired ones, then those expiring soon); never-expiring ones last. */
 function byExpiry(a: TokenRow, b: TokenRow): number {
   if (a.expiresAt !== null && b.expiresAt !== null) return a.expiresAt - b.expiresAt;
   if (a.expiresAt !== null) return -1;
   if (b.expiresAt !== null) return 1;
-  return Number(a.neverExpires) - Number(b.neverExpires);
+  return 0;
 }
 
 /** Newest first; tokens of unknown creation date last. */
@@ -65,7 +67,7 @@ function byNewest(a: TokenRow, b: TokenRow): number {
 }
 
 function byDescription(a: TokenRow, b: TokenRow): number {
-  return collator.compare(a.token.description, b.token.description);
+  return collator.compare(tokenNameOf(a.token), tokenNameOf(b.token));
 }
 
 function byId(a: TokenRow, b: TokenRow): number {

@@ -1,20 +1,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { tokenKeys, useTokenApi, type CreatedToken, type TokenDuration } from '../../api';
+import { tokenKeys, useTokenApi } from '../../api';
+import type { TokenCollection } from '../tokens/tokenCollection';
 
-/** The signed-in user's tokens and what can be done with them, in the shape `TokensPanel` takes. */
-export function usePersonalTokens() {
+/** The signed-in person's tokens, as the token panel takes them. */
+export function usePersonalTokens(): TokenCollection {
   const api = useTokenApi();
-  const tokenListKey = tokenKeys.personal();
-  const query = useQuery({ queryKey: tokenListKey, queryFn: ({ signal }) => api.listPersonalTokens(signal) });
-  const actions = useMemo(
+  const query = useQuery({ queryKey: tokenKeys.personal(), queryFn: ({ signal }) => api.listPersonalTokens(signal) });
+  const rest = useMemo(
     () => ({
-      // Personal tokens last whole days (the PAT API knows no hours or minutes); 0 days = never expires.
-      generate: ({ description, duration }: { description: string; duration: TokenDuration }): Promise<CreatedToken> =>
-        api.createPersonalToken({ description, days: duration.days }),
-      deleteToken: (id: string) => api.deletePersonalToken(id),
+      tokenListKey: tokenKeys.personal(),
+      capabilities: api.capabilities.personal,
+      cliHost: api.capabilities.cliHost,
+      generate: api.createPersonalToken.bind(api),
+      deleteToken: api.deletePersonalToken.bind(api),
+      wording: {
+        listLabel: 'Your API tokens',
+        listNameInText: 'your API tokens',
+        generateLabel: 'Generate token',
+        dialogTitle: 'Generate API token',
+        emptyMessage: `You have no API tokens yet. Generate one for each script or tool that calls ${api.platformName} as you.`,
+        showCreator: true,
+      },
     }),
     [api],
   );
-  return { query, tokenListKey, ...actions };
+  return { query, ...rest };
 }

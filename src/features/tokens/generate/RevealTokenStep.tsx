@@ -7,11 +7,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef } from 'react';
-import { expiryOf } from '../../../../contracts/tokenDuration';
 import { formatRelativeTime } from '../relativeTime';
 import { CopyButton } from './CopyButton';
 import { expirySentence } from './expiryText';
-import { expiryClaimOf } from './jwtExpiry';
 import { terraformCredentialsBlock, terraformEnvironmentLine } from './terraformCredentials';
 import type { GeneratedToken } from './useGenerateToken';
 
@@ -38,17 +36,10 @@ const codeBlockSx = {
   borderRadius: 1,
 } as const;
 
-/**
- * When the token expires, from its own `exp` claim (from the requested duration if the claim cannot be read).
- * The relative time counts from the token's `iat`, so a 30-day token says "in 30 days", not "in 29 days".
- */
-function expiryDescription({ secret, duration, generatedAt }: GeneratedToken): string {
-  const claim = expiryClaimOf(secret);
-  if (claim.kind === 'never') return expirySentence(null);
-  const expiresAt = claim.kind === 'expires' ? claim.at : expiryOf(generatedAt, duration);
+/** When the token expires; the relative time counts from its creation, so a 30-day token says "in 30 days". */
+function expiryDescription({ expiresAt, generatedAt }: GeneratedToken): string {
   if (expiresAt === null) return expirySentence(null);
-  const from = claim.kind === 'expires' && claim.issuedAt ? claim.issuedAt : generatedAt;
-  return `${expirySentence(expiresAt)} (${formatRelativeTime(expiresAt, from)}).`;
+  return `${expirySentence(expiresAt)} (${formatRelativeTime(expiresAt, generatedAt)}).`;
 }
 
 /** The second step of the generate dialog: the secret, once, with ways to copy it and use it with Terraform. */

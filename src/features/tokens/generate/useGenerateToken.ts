@@ -1,19 +1,20 @@
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { CreatedToken, TokenDuration } from '../../../api/tokenApi';
-
-export interface GenerateTokenRequest {
-  /** Trimmed. */
-  description: string;
-  duration: TokenDuration;
-}
+import type { CreatedToken, GenerateTokenInput } from '../../../api';
 
 /** The one-time secret, held only in the state of the open dialog. */
 export interface GeneratedToken {
   secret: string;
-  /** The duration that was asked for, to show an expiry when the token's own claim cannot be read. */
-  duration: TokenDuration;
+  /** When it expires (`null`: never): as the backend says, else as it was asked for. */
+  expiresAt: Date | null;
   generatedAt: Date;
+}
+
+function expiryOf(created: CreatedToken, requested: GenerateTokenInput): Date | null {
+  if (created.expiresAt === undefined) return requested.expiresAt;
+  if (created.expiresAt === null) return null;
+  const at = new Date(created.expiresAt);
+  return Number.isNaN(at.getTime()) ? requested.expiresAt : at;
 }
 
 /** The reveal step does not wait longer than this for the list to refresh: the secret is what matters. */
@@ -31,7 +32,7 @@ async function refreshList(queryClient: QueryClient, queryKey: QueryKey): Promis
 }
 
 export interface UseGenerateTokenOptions {
-  generate: (request: GenerateTokenRequest) => Promise<CreatedToken>;
+  generate: (input: GenerateTokenInput) => Promise<CreatedToken>;
   tokenListKey: QueryKey;
 }
 
@@ -45,22 +46,22 @@ export function useGenerateToken({ generate, tokenListKey }: UseGenerateTokenOpt
   const inFlight = useRef(false);
   const [generated, setGenerated] = useState<GeneratedToken | null>(null);
 
-  const { mutateAsync, reset, isPending, error } = useMutation<void, Error, GenerateTokenRequest>({
-    mutationFn: async (request) => {
-      const created = await generate(request);
+  const { mutateAsync, reset, isPending, error } = useMutation<void, Error, GenerateTokenInput>({
+    mutationFn: async (input) => {
+      const created = await generate(input);
       await refreshList(queryClient, tokenListKey);
-      setGenerated({ secret: created.token, duration: request.duration, generatedAt: new Date() });
+      setGenerated({ secret: created.secret, expiresAt: expiryOf(created, input), generatedAt: new Date() });
     },
     gcTime: 0,
     retry: false,
   });
 
   const submit = useCallback(
-    async (request: GenerateTokenRequest) => {
+    async (input: GenerateTokenInput) => {
       if (inFlight.current) return;
       inFlight.current = true;
       try {
-        await mutateAsync(request);
+        await mutateAsync(input);
         reset();
       } catch {
         // The error is kept in the mutation's state and shown by the form.
