@@ -38,7 +38,6 @@ describe('ConfigErrorPage', () => {
       REACT_APP_AUTHORITY: 'https://dex.example.com/dex',
       REACT_APP_REDIRECT_URI: 'https://ui.example.com/',
       REACT_APP_SCOPE: 'email profile',
-      REACT_APP_TOKEN_BACKEND: 'tfe',
     });
     if (result.ok) throw new Error('expected problems');
     render(
@@ -54,7 +53,6 @@ describe('ConfigErrorPage', () => {
       'REACT_APP_TERRAKUBE_API_URL must be an absolute http(s) URL, for example https://terrakube-api.example.com/api/v1/.',
       'REACT_APP_CLIENT_ID is missing or empty.',
       'REACT_APP_SCOPE must include "openid", for example "email openid profile offline_access groups".',
-      'REACT_APP_TOKEN_BACKEND is "tfe", but the HCP Terraform / Terraform Enterprise backend is not available yet; use "terrakube".',
     ]);
   });
 
