@@ -56,6 +56,19 @@ describe('ConfigErrorPage', () => {
     ]);
   });
 
+  it('names the HCP Terraform variables that are wrong, and shows an example for each backend', () => {
+    const result = parseRuntimeConfig({ REACT_APP_TOKEN_BACKEND: 'tfe', REACT_APP_TFE_TEAM_TOKENS: 'legacy' });
+    if (result.ok) throw new Error('expected problems');
+    render(<ConfigErrorPage problems={result.problems} />);
+    const items = within(screen.getByRole('list', { name: 'Configuration problems' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'REACT_APP_TFE_API_URL is missing or empty.',
+      'REACT_APP_TFE_TEAM_TOKENS must be "multiple" or "single".',
+    ]);
+    expect(screen.getByText('REACT_APP_TERRAKUBE_API_URL=https://terrakube-api.example.com/api/v1/')).toBeInTheDocument();
+    expect(screen.getByText('REACT_APP_TFE_API_URL=https://app.terraform.io/api/v2/')).toBeInTheDocument();
+  });
+
   it('explains a missing /env-config.js', () => {
     const result = parseRuntimeConfig(undefined);
     if (result.ok) throw new Error('expected problems');
