@@ -1,11 +1,11 @@
 import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import type { RuntimeConfig } from '../config';
+import type { OidcConfig } from '../config';
 
 /**
  * The OIDC client: authorization code + PKCE, renewal with the refresh token (driven by AuthProvider), the OIDC
  * session kept in sessionStorage (it ends with the tab). API token secrets are never stored anywhere.
  */
-export function createUserManager(config: RuntimeConfig): UserManager {
+export function createUserManager(config: OidcConfig): UserManager {
   return new UserManager({
     authority: config.authority,
     client_id: config.clientId,

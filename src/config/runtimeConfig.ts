@@ -1,122 +1,121 @@
 /**
  * Runtime configuration read from `window._env_` (served as `/env-config.js` before the bundle), with the
- * variable names Terrakube's own UI uses, so an existing Terrakube deployment can serve this app unchanged.
+ * variable names Terrakube's own UI uses, so an existing Terrakube deployment can serve this app unchanged, and
+ * ours for HCP Terraform / Terraform Enterprise under the same prefix.
  */
-export type TokenBackend = 'terrakube';
+import {
+  anyText,
+  httpUrl,
+  oneOf,
+  openidScope,
+  organizationName,
+  terrakubeApiUrl,
+  tfeApiUrl,
+} from './variableChecks';
+import { createVariableReader, type ConfigProblem, type VariableReader } from './variableReader';
 
-export interface RuntimeConfig {
+export type { ConfigProblem };
+
+export type TokenBackend = 'terrakube' | 'tfe';
+/** HCP Terraform's team tokens: several per team (current), or one that each new one replaces (legacy). */
+export type TeamTokenMode = 'multiple' | 'single';
+
+export interface OidcConfig {
+  authority: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+}
+
+export interface TerrakubeConfig {
+  tokenBackend: 'terrakube';
   /** The JSON:API base, always ending in `/`, e.g. `https://api.example.com/api/v1/`. */
   apiUrl: string;
   /** The API origin, where the token API paths (`/pat/v1`, `/access-token/v1/teams`) live. */
   apiOrigin: string;
   /** The API host name with port when there is one, as Terraform CLI credentials name it. */
   apiHost: string;
-  authority: string;
-  clientId: string;
-  redirectUri: string;
-  scope: string;
-  tokenBackend: TokenBackend;
+  oidc: OidcConfig;
 }
 
-export interface ConfigProblem {
-  variable: string;
-  message: string;
+export interface TfeConfig {
+  tokenBackend: 'tfe';
+  /** The absolute `/api/v2/` base ending in `/`; a configured path is resolved against the page's origin. */
+  apiUrl: string;
+  /** The API URL's host (with port when there is one), as Terraform CLI credentials name it. */
+  apiHost: string;
+  /** The organization to show; `null` lets the user choose among theirs. */
+  organization: string | null;
+  /** `null`: detect which team-token API the server has. */
+  teamTokens: TeamTokenMode | null;
+  /** `null`: people sign in with a user API token instead of an identity provider. */
+  oidc: OidcConfig | null;
 }
+
+export type RuntimeConfig = TerrakubeConfig | TfeConfig;
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; problems: ConfigProblem[] };
 
 export const CONFIG_VARIABLES = {
+  tokenBackend: 'REACT_APP_TOKEN_BACKEND',
   apiUrl: 'REACT_APP_TERRAKUBE_API_URL',
   authority: 'REACT_APP_AUTHORITY',
   clientId: 'REACT_APP_CLIENT_ID',
   redirectUri: 'REACT_APP_REDIRECT_URI',
   scope: 'REACT_APP_SCOPE',
-  tokenBackend: 'REACT_APP_TOKEN_BACKEND',
+  tfeApiUrl: 'REACT_APP_TFE_API_URL',
+  tfeOrganization: 'REACT_APP_TFE_ORGANIZATION',
+  tfeTeamTokens: 'REACT_APP_TFE_TEAM_TOKENS',
 } as const;
 
-const MISSING = 'is missing or empty.';
-const BACKEND_MESSAGE = 'must be "terrakube" or "tfe".';
+const TOKEN_BACKENDS: readonly TokenBackend[] = ['terrakube', 'tfe'];
+const TEAM_TOKEN_MODES: readonly TeamTokenMode[] = ['multiple', 'single'];
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+function readOidc(reader: VariableReader): OidcConfig | undefined {
+  const authority = reader.required(CONFIG_VARIABLES.authority, httpUrl('https://terrakube-dex.example.com/dex'));
+  const clientId = reader.required(CONFIG_VARIABLES.clientId, anyText);
+  const redirectUri = reader.required(CONFIG_VARIABLES.redirectUri, httpUrl('https://terrakube-ui.example.com/'));
+  const scope = reader.required(CONFIG_VARIABLES.scope, openidScope);
+  if (!authority || !clientId || !redirectUri || !scope) return undefined;
+  return { authority, clientId, redirectUri, scope };
 }
 
-/** Each variable's check: the trimmed value, or the problem with it. Hand-written: it runs before anything renders. */
-type Check = (value: string) => string | undefined;
-
-const httpUrl =
-  (example: string): Check =>
-  (value) =>
-    isHttpUrl(value) ? undefined : `must be an absolute http(s) URL, for example ${example}.`;
-
-const REQUIRED_CHECKS: Record<Exclude<keyof typeof CONFIG_VARIABLES, 'tokenBackend'>, Check> = {
-  apiUrl: httpUrl('https://terrakube-api.example.com/api/v1/'),
-  authority: httpUrl('https://terrakube-dex.example.com/dex'),
-  clientId: () => undefined,
-  redirectUri: httpUrl('https://terrakube-ui.example.com/'),
-  scope: (value) =>
-    value.split(/\s+/).includes('openid')
-      ? undefined
-      : 'must include "openid", for example "email openid profile offline_access groups".',
-};
-
-function checkBackend(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  const backend = typeof value === 'string' ? value.trim() : value;
-  if (backend === '' || backend === 'terrakube') return undefined;
-  if (backend === 'tfe') {
-    return 'is "tfe", but the HCP Terraform / Terraform Enterprise backend is not available yet; use "terrakube".';
-  }
-  return BACKEND_MESSAGE;
+function readTerrakube(reader: VariableReader): TerrakubeConfig | undefined {
+  const apiUrl = reader.required(CONFIG_VARIABLES.apiUrl, terrakubeApiUrl);
+  const oidc = readOidc(reader);
+  if (!apiUrl || !oidc) return undefined;
+  return { tokenBackend: 'terrakube', apiUrl: apiUrl.href, apiOrigin: apiUrl.origin, apiHost: apiUrl.host, oidc };
 }
 
-/** Validates `window._env_` (or any value) and returns the config or every problem found, each naming its variable. */
-export function parseRuntimeConfig(env: unknown): ConfigResult {
-  const problems: ConfigProblem[] = [];
-  if (env === null || typeof env !== 'object') {
-    problems.push({
+function readTfe(reader: VariableReader, pageUrl: string): TfeConfig | undefined {
+  const apiUrl = reader.required(CONFIG_VARIABLES.tfeApiUrl, tfeApiUrl(pageUrl));
+  const organization = reader.optional(CONFIG_VARIABLES.tfeOrganization, organizationName);
+  const teamTokens = reader.optional(CONFIG_VARIABLES.tfeTeamTokens, oneOf(TEAM_TOKEN_MODES));
+  // An identity provider is optional here: without one, people sign in with a user API token.
+  const oidc = reader.isSet(CONFIG_VARIABLES.authority) ? readOidc(reader) : null;
+  if (!apiUrl || organization === undefined || teamTokens === undefined || oidc === undefined) return undefined;
+  return { tokenBackend: 'tfe', apiUrl: apiUrl.href, apiHost: apiUrl.host, organization, teamTokens, oidc };
+}
+
+/**
+ * Validates `window._env_` (or any value) and returns the config or every problem found, each naming its
+ * variable. `pageUrl` resolves a relative HCP Terraform API path (a same-origin proxy).
+ */
+export function parseRuntimeConfig(env: unknown, pageUrl: string = window.location.href): ConfigResult {
+  const isRecord = env !== null && typeof env === 'object';
+  const reader = createVariableReader(isRecord ? (env as Record<string, unknown>) : {});
+  if (!isRecord) {
+    reader.problems.push({
       variable: 'window._env_',
       message: 'is not defined: /env-config.js did not load or does not set window._env_.',
     });
   }
-  const record = (env ?? {}) as Record<string, unknown>;
-  const values: Partial<Record<keyof typeof REQUIRED_CHECKS, string>> = {};
-  for (const [key, check] of Object.entries(REQUIRED_CHECKS) as [keyof typeof REQUIRED_CHECKS, Check][]) {
-    const variable = CONFIG_VARIABLES[key];
-    const raw = record[variable];
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    const problem = value === '' ? MISSING : check(value);
-    if (problem) problems.push({ variable, message: problem });
-    else values[key] = value;
-  }
-  const backendProblem = checkBackend(record[CONFIG_VARIABLES.tokenBackend]);
-  if (backendProblem) problems.push({ variable: CONFIG_VARIABLES.tokenBackend, message: backendProblem });
-
-  const { apiUrl: rawApiUrl, authority, clientId, redirectUri, scope } = values;
-  if (problems.length > 0 || !rawApiUrl || !authority || !clientId || !redirectUri || !scope) return { ok: false, problems };
-
-  const apiUrl = new URL(rawApiUrl);
-  if (!apiUrl.pathname.endsWith('/')) apiUrl.pathname += '/';
-  apiUrl.search = '';
-  apiUrl.hash = '';
-  return {
-    ok: true,
-    config: {
-      apiUrl: apiUrl.toString(),
-      apiOrigin: apiUrl.origin,
-      apiHost: apiUrl.host,
-      authority,
-      clientId,
-      redirectUri,
-      scope: scope.split(/\s+/).join(' '),
-      tokenBackend: 'terrakube',
-    },
-  };
+  const backend = reader.optional(CONFIG_VARIABLES.tokenBackend, oneOf(TOKEN_BACKENDS));
+  // An unknown backend: which other variables it needs is unknown too, so the backend is the one problem.
+  const config =
+    backend === undefined ? undefined : backend === 'tfe' ? readTfe(reader, pageUrl) : readTerrakube(reader);
+  if (!config || reader.problems.length > 0) return { ok: false, problems: reader.problems };
+  return { ok: true, config };
 }
 
 declare global {

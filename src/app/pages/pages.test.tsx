@@ -38,7 +38,6 @@ describe('ConfigErrorPage', () => {
       REACT_APP_AUTHORITY: 'https://dex.example.com/dex',
       REACT_APP_REDIRECT_URI: 'https://ui.example.com/',
       REACT_APP_SCOPE: 'email profile',
-      REACT_APP_TOKEN_BACKEND: 'tfe',
     });
     if (result.ok) throw new Error('expected problems');
     render(
@@ -54,8 +53,20 @@ describe('ConfigErrorPage', () => {
       'REACT_APP_TERRAKUBE_API_URL must be an absolute http(s) URL, for example https://terrakube-api.example.com/api/v1/.',
       'REACT_APP_CLIENT_ID is missing or empty.',
       'REACT_APP_SCOPE must include "openid", for example "email openid profile offline_access groups".',
-      'REACT_APP_TOKEN_BACKEND is "tfe", but the HCP Terraform / Terraform Enterprise backend is not available yet; use "terrakube".',
     ]);
+  });
+
+  it('names the HCP Terraform variables that are wrong, and shows an example for each backend', () => {
+    const result = parseRuntimeConfig({ REACT_APP_TOKEN_BACKEND: 'tfe', REACT_APP_TFE_TEAM_TOKENS: 'legacy' });
+    if (result.ok) throw new Error('expected problems');
+    render(<ConfigErrorPage problems={result.problems} />);
+    const items = within(screen.getByRole('list', { name: 'Configuration problems' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      'REACT_APP_TFE_API_URL is missing or empty.',
+      'REACT_APP_TFE_TEAM_TOKENS must be "multiple" or "single".',
+    ]);
+    expect(screen.getByText('REACT_APP_TERRAKUBE_API_URL=https://terrakube-api.example.com/api/v1/')).toBeInTheDocument();
+    expect(screen.getByText('REACT_APP_TFE_API_URL=https://app.terraform.io/api/v2/')).toBeInTheDocument();
   });
 
   it('explains a missing /env-config.js', () => {
