@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_SERVERS, type E2eServer } from './servers';
 
 export const DEMO_USERS = {
   admin: { email: 'admin@example.com', password: 'admin', name: 'Admin User' },
@@ -34,12 +35,13 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-export const test = base.extend<{ consoleMessages: string[] }>({
-  // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  baseURL: async ({}, use) => {
-    const url = process.env.E2E_BASE_URL;
-    if (!url) throw new Error('E2E_BASE_URL is not set: run the tests through playwright.config.ts');
+export const test = base.extend<{ consoleMessages: string[]; server: E2eServer }>({
+  /** Which embedded server (which flavor of the app) a test runs against: `test.use({ server: 'tfe' })`. */
+  server: ['terrakube', { option: true }],
+  baseURL: async ({ server }, use) => {
+    const variable = E2E_SERVERS[server].urlVariable;
+    const url = process.env[variable];
+    if (!url) throw new Error(`${variable} is not set: run the tests through playwright.config.ts`);
     await use(url);
   },
   consoleMessages: async ({ page }, use) => {
