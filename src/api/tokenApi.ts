@@ -1,28 +1,26 @@
 /**
- * The token API as the screens see it, independent of the backend flavor (Terrakube today; HCP Terraform /
- * Terraform Enterprise later). Dates are ISO-8601 strings; `expiresAt` is `null` when the token never expires.
+ * The token API as the screens see it: one port, whatever the backend (Terrakube, HCP Terraform / Terraform
+ * Enterprise). Nothing here is one backend's wire shape; each adapter turns its wire into these types and declares
+ * what differs between backends once, as its capabilities. Dates are ISO-8601 strings.
  */
-import type { TokenDuration } from '../../contracts/tokenDuration';
 
-export type { TokenDuration };
-
-interface TokenBase {
+export interface ApiToken {
   id: string;
+  /** '' when the backend keeps none (HCP Terraform's descriptions are optional; legacy team tokens have none). */
   description: string;
-  /** ISO-8601, or `null` when the backend sent no readable date. */
+  /** `null` when the backend sent no readable date. */
   createdAt: string | null;
-  createdBy: string;
-  /** The duration the token was created with; all zero means it never expires. */
-  duration: TokenDuration;
-  /** ISO-8601; `null` when the token never expires (or its creation date is unknown). */
+  /** A display name of who made the token, or `null` when the backend does not say. */
+  createdBy: string | null;
+  /** `null`: the token never expires. */
   expiresAt: string | null;
+  /** `null`: never used. Absent: the backend does not say. */
+  lastUsedAt?: string | null;
 }
 
-export type PersonalToken = TokenBase;
-
-export interface TeamToken extends TokenBase {
-  /** The identity-provider group (the team's name) the token acts for. */
-  group: string;
+/** A team token, as listed with the other tokens of its organization. */
+export interface TeamToken extends ApiToken {
+  teamId: string;
 }
 
 export interface Organization {
@@ -31,60 +29,91 @@ export interface Organization {
   description: string;
 }
 
-/** What a team may manage in Terrakube (its JSON:API `manage*` attributes). */
-export const TEAM_PERMISSIONS = [
-  'manageState',
-  'manageWorkspace',
-  'manageModule',
-  'manageProvider',
-  'manageVcs',
-  'manageTemplate',
-  'manageCollection',
-  'manageJob',
-] as const;
-export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
+/** One thing a team may or may not do, in words the adapter supplies ("Manage workspaces"). */
+export interface TeamPermission {
+  label: string;
+  granted: boolean;
+}
 
 export interface Team {
   id: string;
   organizationId: string;
-  /** The identity-provider group name; team tokens use it as `group`. */
   name: string;
-  /** A missing attribute counts as not granted. */
-  permissions: Record<TeamPermission, boolean>;
+  /** Whether the signed-in person may list, generate and delete this team's tokens. */
+  canManageTokens: boolean;
+  /** Whether the signed-in person is a member of the team, when the backend says. */
+  isMember?: boolean;
+  permissions: TeamPermission[];
 }
 
-export interface CreatePersonalTokenInput {
-  description: string;
-  /** Whole days; 0 = never expires. */
-  days: number;
+/** How an expiry is chosen: in whole days, to the minute, or any date and time. */
+export type ExpiryGranularity = 'day' | 'minute' | 'instant';
+
+/** What a collection of tokens (personal, or a team's) accepts and offers. */
+export interface CollectionCapabilities {
+  expiry: {
+    granularity: ExpiryGranularity;
+    /** The longest lifetime a new token may have, in ms from now. */
+    maxMs: number;
+    /** Whether a token may be made that never expires. */
+    allowsNever: boolean;
+  };
+  /** Whether a new token takes a description (legacy single team tokens take none). */
+  takesDescription: boolean;
+  /** Descriptions must be unique within the collection (the backend refuses a duplicate). */
+  uniqueDescriptions: boolean;
+  /** 'many': tokens add up; 'one': a team has at most one token, and generating revokes and replaces it. */
+  tokensPerCollection: 'many' | 'one';
+  /** Whether listed tokens say when they were last used. */
+  knowsLastUse: boolean;
+  /** Whether several tokens can be deleted in one request. */
+  bulkDelete: boolean;
 }
 
-export interface CreateTeamTokenInput {
-  group: string;
+export interface TokenApiCapabilities {
+  personal: CollectionCapabilities;
+  team: CollectionCapabilities;
+  /** The host the Terraform CLI keys credentials by (`app.terraform.io`, `terrakube-api.example.com`). */
+  cliHost: string;
+}
+
+export interface GenerateTokenInput {
+  /** Trimmed; '' when the collection takes no description. */
   description: string;
-  days: number;
-  hours: number;
-  minutes: number;
+  /** `null`: never expires. Adapters round to their granularity. */
+  expiresAt: Date | null;
 }
 
 /** The answer to a generate call. The secret is shown once and must never be cached or stored. */
 export interface CreatedToken {
-  token: string;
+  secret: string;
+  /** The expiry the backend gave the token (ISO, or `null` = never); absent when it does not say. */
+  expiresAt?: string | null;
+}
+
+/** Identifies one team for the team-token calls. */
+export interface TeamRef {
+  organizationId: string;
+  teamId: string;
 }
 
 export interface TokenApi {
-  listPersonalTokens(signal?: AbortSignal): Promise<PersonalToken[]>;
-  createPersonalToken(input: CreatePersonalTokenInput): Promise<CreatedToken>;
-  deletePersonalToken(id: string): Promise<void>;
+  /** The platform's name for page copy: "Terrakube", "HCP Terraform" or "Terraform Enterprise". */
+  readonly platformName: string;
+  readonly capabilities: TokenApiCapabilities;
 
-  /** Tokens of every team the caller is in; filter by `group` for one team. */
-  listTeamTokens(signal?: AbortSignal): Promise<TeamToken[]>;
-  createTeamToken(input: CreateTeamTokenInput): Promise<CreatedToken>;
-  deleteTeamToken(id: string): Promise<void>;
-  /** The caller's group names (the teams whose tokens they may manage). */
-  currentTeams(signal?: AbortSignal): Promise<string[]>;
+  listPersonalTokens(signal?: AbortSignal): Promise<ApiToken[]>;
+  createPersonalToken(input: GenerateTokenInput): Promise<CreatedToken>;
+  /** Rejects with a not-found {@link ApiError} (status 404) when the token is already gone. */
+  deletePersonalToken(id: string): Promise<void>;
 
   listOrganizations(signal?: AbortSignal): Promise<Organization[]>;
   listTeams(organizationId: string, signal?: AbortSignal): Promise<Team[]>;
-  getTeam(organizationId: string, teamId: string, signal?: AbortSignal): Promise<Team>;
+  /** Rejects with a not-found {@link ApiError} (status 404) for an unknown organization or team. */
+  getTeam(team: TeamRef, signal?: AbortSignal): Promise<Team>;
+
+  /** Every token of the organization's teams that the signed-in person may see, each with its team's id. */
+  listTeamTokens(organizationId: string, signal?: AbortSignal): Promise<TeamToken[]>;
+  createTeamToken(team: TeamRef, input: GenerateTokenInput): Promise<CreatedToken>;
+  deleteTeamToken(team: TeamRef, id: string): Promise<void>;
 }
