@@ -1,12 +1,27 @@
 /** The one error type of every API call: an HTTP status (0 when the server could not be reached) and a message a person can read. */
 export class ApiError extends Error {
   readonly status: number;
+  /**
+   * The request field the error is about, when the server says (a JSON:API `source.pointer`), so a form can show
+   * the message under that field. Adapters name it as their input does (`description`, `expiresAt`).
+   */
+  readonly field?: string;
+  /** How long the server asked to wait before asking again (a 429's or 503's `Retry-After`), in whole seconds. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(status: number, message: string, options?: ApiErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ApiError';
     this.status = status;
+    this.field = options?.field;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+}
+
+export interface ApiErrorOptions {
+  cause?: unknown;
+  field?: string;
+  retryAfterSeconds?: number;
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -14,6 +29,13 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export const NETWORK_ERROR_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
+
+/** The message of a 429: it says to wait, and how long when the server said. */
+export function tooManyRequestsMessage(retryAfterSeconds?: number): string {
+  if (retryAfterSeconds === undefined || retryAfterSeconds <= 0) return defaultMessageFor(429);
+  const wait = retryAfterSeconds === 1 ? '1 second' : `${retryAfterSeconds} seconds`;
+  return `Too many requests (429). Wait ${wait} and try again.`;
+}
 
 /** A readable message for a status when the answer carries none. */
 export function defaultMessageFor(status: number): string {

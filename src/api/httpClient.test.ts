@@ -2,9 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, NETWORK_ERROR_MESSAGE } from './ApiError';
 import { createHttpClient } from './httpClient';
 
-function answer(status: number, body?: unknown, init: { raw?: boolean } = {}) {
+function answer(status: number, body?: unknown, init: { raw?: boolean; headers?: Record<string, string> } = {}) {
   const text = body === undefined ? null : init.raw ? String(body) : JSON.stringify(body);
-  return new Response(text, { status, headers: text ? { 'Content-Type': 'application/json' } : {} });
+  return new Response(text, {
+    status,
+    headers: { ...(text ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+  });
 }
 
 function clientWith(response: Response | (() => Promise<Response>), options: { token?: string | null } = {}) {
@@ -157,5 +160,82 @@ describe('createHttpClient', () => {
     const { client, onUnauthorized } = clientWith(answer(status));
     await errorOf(client.request('https://api.example.com/x'));
     expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  describe('content types', () => {
+    it('sends the given Content-Type and Accept with a body', async () => {
+      const { client, fetch } = clientWith(answer(201, { data: {} }));
+      await client.request('https://api.example.com/x', {
+        method: 'POST',
+        body: { data: {} },
+        contentType: 'application/vnd.api+json',
+        accept: 'application/vnd.api+json',
+      });
+      const headers = new Headers(fetch.mock.calls[0]![1]?.headers);
+      expect(headers.get('Content-Type')).toBe('application/vnd.api+json');
+      expect(headers.get('Accept')).toBe('application/vnd.api+json');
+      expect(fetch.mock.calls[0]![1]?.body).toBe('{"data":{}}');
+    });
+
+    it('sends the given Content-Type on a DELETE without a body, and no body', async () => {
+      const { client, fetch } = clientWith(answer(204));
+      await client.request('https://api.example.com/x', { method: 'DELETE', contentType: 'application/vnd.api+json' });
+      const [, init] = fetch.mock.calls[0]!;
+      expect(new Headers(init?.headers).get('Content-Type')).toBe('application/vnd.api+json');
+      expect(init?.body).toBeUndefined();
+    });
+  });
+
+  describe('what an error says beyond its message', () => {
+    it('takes the message of a JSON:API error list of strings', async () => {
+      const { client } = clientWith(answer(400, { errors: ['Team name is invalid'] }));
+      expect((await errorOf(client.request('https://api.example.com/x'))).message).toBe('Team name is invalid');
+    });
+
+    it("names the field of a JSON:API error's source pointer", async () => {
+      const { client } = clientWith(
+        answer(422, {
+          errors: [
+            {
+              status: '422',
+              title: 'invalid attribute',
+              detail: 'Description has already been taken',
+              source: { pointer: '/data/attributes/description' },
+            },
+          ],
+        }),
+      );
+      const error = await errorOf(client.request('https://api.example.com/x', { method: 'POST', body: {} }));
+      expect(error).toMatchObject({ status: 422, message: 'Description has already been taken', field: 'description' });
+    });
+
+    it('names no field when the error has no pointer', async () => {
+      const { client } = clientWith(answer(422, { errors: [{ title: 'invalid', source: { parameter: 'q' } }] }));
+      expect((await errorOf(client.request('https://api.example.com/x'))).field).toBeUndefined();
+    });
+
+    it.each([
+      ['seconds', '7', 7],
+      ['fractional seconds, rounded up', '1.2', 2],
+      ['an HTTP date', new Date(Date.now() + 30_000).toUTCString(), 30],
+    ])('reads Retry-After given in %s', async (_form, retryAfter, seconds) => {
+      const { client } = clientWith(answer(429, undefined, { headers: { 'Retry-After': retryAfter } }));
+      const error = await errorOf(client.request('https://api.example.com/x'));
+      expect(error.status).toBe(429);
+      expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(seconds - 1);
+      expect(error.retryAfterSeconds).toBeLessThanOrEqual(seconds);
+    });
+
+    it("reads a 429's X-RateLimit-Reset when there is no Retry-After", async () => {
+      const { client } = clientWith(answer(429, undefined, { headers: { 'X-RateLimit-Reset': '0.4' } }));
+      expect((await errorOf(client.request('https://api.example.com/x'))).retryAfterSeconds).toBe(1);
+    });
+
+    it('says nothing about waiting when the server does not', async () => {
+      const { client } = clientWith(answer(429, undefined, { headers: { 'Retry-After': 'soon' } }));
+      const error = await errorOf(client.request('https://api.example.com/x'));
+      expect(error.retryAfterSeconds).toBeUndefined();
+      expect(error.message).toMatch(/Too many requests/);
+    });
   });
 });

@@ -17,6 +17,13 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * The `Content-Type` to send, with or without a body: JSON:API servers want theirs on a DELETE without a body
+   * too. Default: `application/json` when there is a body, none otherwise.
+   */
+  contentType?: string;
+  /** The `Accept` to send. Default: `application/json`. */
+  accept?: string;
 }
 
 export interface HttpClient {
@@ -31,7 +38,7 @@ const nonEmpty = (value: unknown): value is string => typeof value === 'string' 
 
 /**
  * The message of an error body, from the shapes APIs answer with: `{message}`, `{error_description}`, `{detail}`,
- * JSON:API `{errors: [{detail | title}]}`, or `{error}`. Spring's default error body
+ * JSON:API `{errors: [{detail | title}]}`, `{errors: [string]}`, or `{error}`. Spring's default error body
  * (`{timestamp, status, error, path}`) carries only the reason phrase in `error`, which says less than the
  * default message, so it is ignored.
  */
@@ -43,6 +50,7 @@ export function messageFromErrorBody(body: unknown): string | undefined {
   if (nonEmpty(record.detail)) return record.detail;
   if (Array.isArray(record.errors) && record.errors.length > 0) {
     const first: unknown = record.errors[0];
+    if (nonEmpty(first)) return first;
     if (first && typeof first === 'object') {
       const { detail, title } = first as Record<string, unknown>;
       if (nonEmpty(detail)) return detail;
@@ -51,6 +59,37 @@ export function messageFromErrorBody(body: unknown): string | undefined {
   }
   const isSpringDefault = 'timestamp' in record && 'path' in record;
   if (nonEmpty(record.error) && !isSpringDefault) return record.error;
+  return undefined;
+}
+
+/**
+ * The field a JSON:API error is about: the last segment of the first error's `source.pointer`
+ * (`/data/attributes/description` → `description`).
+ */
+export function fieldFromErrorBody(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || !('errors' in body) || !Array.isArray(body.errors)) return undefined;
+  const first: unknown = body.errors[0];
+  if (first === null || typeof first !== 'object' || !('source' in first)) return undefined;
+  const { source } = first;
+  if (source === null || typeof source !== 'object' || !('pointer' in source)) return undefined;
+  const { pointer } = source;
+  if (typeof pointer !== 'string') return undefined;
+  const field = pointer.split('/').pop();
+  return nonEmpty(field) ? field : undefined;
+}
+
+/**
+ * The wait a server asked for, in whole seconds: `Retry-After` (seconds or an HTTP date), else on a 429 the
+ * `X-RateLimit-Reset` seconds rate-limited APIs such as HCP Terraform's send.
+ */
+export function retryAfterSecondsOf(response: Response, now: number = Date.now()): number | undefined {
+  const retryAfter = response.headers.get('Retry-After')?.trim();
+  if (retryAfter) {
+    const seconds = /^\d+(\.\d+)?$/.test(retryAfter) ? Number(retryAfter) : (Date.parse(retryAfter) - now) / 1000;
+    if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  }
+  const reset = response.status === 429 ? response.headers.get('X-RateLimit-Reset')?.trim() : undefined;
+  if (reset && /^\d+(\.\d+)?$/.test(reset)) return Math.ceil(Number(reset));
   return undefined;
 }
 
@@ -65,12 +104,16 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
 
 export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchImpl }: HttpClientOptions): HttpClient {
   return {
-    async request<T>(url: string | URL, { method = 'GET', body, signal }: RequestOptions = {}) {
+    async request<T>(
+      url: string | URL,
+      { method = 'GET', body, signal, contentType, accept = 'application/json' }: RequestOptions = {},
+    ) {
       const doFetch = fetchImpl ?? globalThis.fetch.bind(globalThis);
-      const headers = new Headers({ Accept: 'application/json' });
+      const headers = new Headers({ Accept: accept });
       const token = await getAccessToken();
       if (token) headers.set('Authorization', `Bearer ${token}`);
-      if (body !== undefined) headers.set('Content-Type', 'application/json');
+      const sentContentType = contentType ?? (body === undefined ? undefined : 'application/json');
+      if (sentContentType !== undefined) headers.set('Content-Type', sentContentType);
 
       let response: Response;
       try {
@@ -103,7 +146,10 @@ export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchI
 
       if (response.status === 401 && method === 'GET') onUnauthorized?.();
       const message = (parsed.ok && messageFromErrorBody(parsed.value)) || defaultMessageFor(response.status);
-      throw new ApiError(response.status, message);
+      throw new ApiError(response.status, message, {
+        field: parsed.ok ? fieldFromErrorBody(parsed.value) : undefined,
+        retryAfterSeconds: retryAfterSecondsOf(response),
+      });
     },
   };
 }

@@ -1,0 +1,3 @@
+export { createTfeTokenApi } from './tfeTokenApi';
+export type { TfeTokenApi, TfeTokenApiOptions } from './tfeTokenApi';
+export type { TeamTokenMode } from './capabilities';
