@@ -26,6 +26,8 @@ export interface TfeTokenApiOptions {
   teamTokens?: TeamTokenMode;
   /** The host the Terraform CLI keys credentials by: `app.terraform.io` or the Terraform Enterprise host. */
   cliHost: string;
+  /** The one organization this deployment is for; unset, the person picks among theirs. */
+  organization?: string;
 }
 
 /** The port, plus what only HCP Terraform / Terraform Enterprise has. */
@@ -47,7 +49,7 @@ const TEAM_NOT_FOUND_OR_SINGLE =
   'set REACT_APP_TFE_TEAM_TOKENS=single.';
 
 /** The token API of HCP Terraform and Terraform Enterprise (JSON:API under `/api/v2`). */
-export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost }: TfeTokenApiOptions): TfeTokenApi {
+export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost, organization }: TfeTokenApiOptions): TfeTokenApi {
   const client = createTfeClient(http, apiUrl);
   const capabilities = capabilitiesFor(cliHost);
   const detector = createTeamTokenModeDetector(
@@ -114,6 +116,13 @@ export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost }: TfeToke
     },
 
     async listOrganizations(signal) {
+      if (organization !== undefined) {
+        const body = await client.get(`organizations/${segment(organization)}`, {
+          signal,
+          notFound: `The organization ${organization} does not exist, or you are not in it.`,
+        });
+        return [toOrganization(resourceOf(body, 'the organization'))];
+      }
       const { resources } = await readAllPages(client, 'organizations', { what: 'the organizations', signal });
       return resources.map(toOrganization);
     },
