@@ -64,8 +64,8 @@ test.describe('Teams › Edit › Team API tokens', () => {
     await openTeam(page, 'TERRAKUBE_DEVELOPERS');
 
     const permissions = page.getByRole('region', { name: 'Permissions' });
-    await expect(permissions).toContainText('Manages workspaces');
-    await expect(permissions).toContainText('Cannot manage VCS connections');
+    await expect(permissions).toContainText('Manage workspaces: allowed');
+    await expect(permissions).toContainText('Manage VCS connections: not allowed');
     const section = page.getByRole('region', { name: 'Team API tokens' });
     await expect(section).toContainText('CI/CD');
     await expect(section).toContainText('not tied to a person');
