@@ -64,7 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         signIn: config.tfeSignIn,
       }),
     );
-    app.use(spaRoutes(config.staticDir, publicUrl));
+    app.use(spaRoutes(config.staticDir, publicUrl, config));
     app.use(apiErrorHandler);
     server.on('request', app);
 
