@@ -10,6 +10,7 @@ import { spaRoutes } from './http/spa';
 import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
 import { organizationRoutes } from './organizations/organizationRoutes';
+import { tfeRoutes } from './tfe/tfeRoutes';
 import { loadTokenSigningKey } from './tokens/signingKey';
 import { TokenRepository } from './tokens/tokenRepository';
 import { tokenRoutes } from './tokens/tokenRoutes';
@@ -24,7 +25,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, starts listening, and serves the SPA, the token API, the JSON:API and the OIDC provider. */
+/**
+ * Opens the database, starts listening, and serves the SPA, the Terrakube token API and JSON:API, HCP Terraform's
+ * token API (`/api/v2`) and the OIDC provider.
+ */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   await prepareDirectories(config);
@@ -48,7 +52,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(compression());
     app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
-    app.use(spaRoutes(config.staticDir, publicUrl));
+    app.use(
+      '/api/v2',
+      tfeRoutes({
+        db,
+        tokenSigningKey,
+        verifyToken,
+        now,
+        publicUrl,
+        teamTokens: config.tfeTeamTokens,
+        signIn: config.tfeSignIn,
+      }),
+    );
+    app.use(spaRoutes(config.staticDir, publicUrl, config));
     app.use(apiErrorHandler);
     server.on('request', app);
 

@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       tokenSigningKey: undefined,
       staticDir: path.join(repoRoot, 'dist'),
       trustProxy: false,
+      tokenBackend: 'terrakube',
+      tfeTeamTokens: 'multiple',
+      tfeSignIn: 'oidc',
     });
   });
 
@@ -46,6 +49,9 @@ describe('loadConfig', () => {
       TOKEN_SIGNING_KEY: key,
       STATIC_DIR: '/srv/app',
       TRUST_PROXY: 'true',
+      TOKEN_BACKEND: 'tfe',
+      TFE_TEAM_TOKENS: 'single',
+      TFE_SIGN_IN: 'token',
     });
     expect(config).toEqual({
       port: 0,
@@ -56,7 +62,30 @@ describe('loadConfig', () => {
       tokenSigningKey: new Uint8Array(Buffer.alloc(32, 7)),
       staticDir: '/srv/app',
       trustProxy: true,
+      tokenBackend: 'tfe',
+      tfeTeamTokens: 'single',
+      tfeSignIn: 'token',
     });
+  });
+
+  it.each([
+    ['TOKEN_BACKEND', ' TFE ', 'tokenBackend', 'tfe'],
+    ['TOKEN_BACKEND', '', 'tokenBackend', 'terrakube'],
+    ['TFE_TEAM_TOKENS', 'Multiple', 'tfeTeamTokens', 'multiple'],
+    ['TFE_SIGN_IN', 'OIDC', 'tfeSignIn', 'oidc'],
+  ])('reads %s=%o', (variable, value, key, expected) => {
+    expect(loadConfig({ [variable]: value })).toMatchObject({ [key]: expected });
+  });
+
+  it.each([
+    ['TOKEN_BACKEND', 'hcp', 'TOKEN_BACKEND must be terrakube or tfe (default terrakube), got "hcp"'],
+    ['TOKEN_BACKEND', 'terrakube,tfe', 'TOKEN_BACKEND must be terrakube or tfe (default terrakube), got "terrakube,tfe"'],
+    ['TFE_TEAM_TOKENS', 'many', 'TFE_TEAM_TOKENS must be multiple or single (default multiple), got "many"'],
+    ['TFE_SIGN_IN', 'password', 'TFE_SIGN_IN must be oidc or token (default oidc), got "password"'],
+  ])('rejects %s=%s, naming the variable and the choices', (variable, value, message) => {
+    const error = configError({ [variable]: value });
+    expect(error.variable).toBe(variable);
+    expect(error.message).toBe(message);
   });
 
   it.each(['abc', '-1', '65536', '3.5', '1e3'])('rejects PORT=%s', (port) => {
@@ -239,6 +268,7 @@ describe('starting the server with a bad setting', () => {
   it.each([
     [{ HOST: 'my host' }, 'Configuration error: HOST must be an IP address'],
     [{ TRUST_PROXY: 'maybe' }, 'Configuration error: TRUST_PROXY must be true or false, got "maybe"'],
+    [{ TOKEN_BACKEND: 'hcp' }, 'Configuration error: TOKEN_BACKEND must be terrakube or tfe (default terrakube), got "hcp"'],
     [{ STATIC_DIR: '/nonexistent/dist' }, 'Configuration error: STATIC_DIR must be a directory holding the built app (index.html), but /nonexistent/dist does not exist.'],
     [{ DATA_DIR: '/dev/null/data' }, 'Configuration error: DATA_DIR must be a directory the server can create and write to, but /dev/null/data is inside a file'],
     [{ HOST: '192.0.2.1' }, 'Configuration error: HOST 192.0.2.1 is not an address of this machine.'],

@@ -22,7 +22,20 @@ export interface Config {
   staticDir: string;
   /** Whether X-Forwarded-Proto/Host come from a trusted proxy in front of the server. */
   trustProxy: boolean;
+  /** Which token API the app is configured for in `/env-config.js`; the server always serves both. */
+  tokenBackend: TokenBackend;
+  /** Team tokens on `/api/v2`: many per team (HCP Terraform) or one per team (older Terraform Enterprise). */
+  tfeTeamTokens: TfeTeamTokens;
+  /** How people sign in to the app in the `tfe` flavor: through the OIDC provider, or with a user API token. */
+  tfeSignIn: TfeSignIn;
 }
+
+export const TOKEN_BACKENDS = ['terrakube', 'tfe'] as const;
+export type TokenBackend = (typeof TOKEN_BACKENDS)[number];
+export const TFE_TEAM_TOKEN_MODES = ['multiple', 'single'] as const;
+export type TfeTeamTokens = (typeof TFE_TEAM_TOKEN_MODES)[number];
+export const TFE_SIGN_IN_MODES = ['oidc', 'token'] as const;
+export type TfeSignIn = (typeof TFE_SIGN_IN_MODES)[number];
 
 /** A setting that cannot be used; the message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -48,6 +61,9 @@ export function loadConfig(env: Env): Config {
     tokenSigningKey: parseSigningKey(env.TOKEN_SIGNING_KEY),
     staticDir: parseDirectory(env.STATIC_DIR, path.join(REPO_ROOT, 'dist')),
     trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY),
+    tokenBackend: parseChoice('TOKEN_BACKEND', env.TOKEN_BACKEND, TOKEN_BACKENDS),
+    tfeTeamTokens: parseChoice('TFE_TEAM_TOKENS', env.TFE_TEAM_TOKENS, TFE_TEAM_TOKEN_MODES),
+    tfeSignIn: parseChoice('TFE_SIGN_IN', env.TFE_SIGN_IN, TFE_SIGN_IN_MODES),
   };
 }
 
@@ -136,6 +152,16 @@ function parseBoolean(variable: string, raw: string | undefined): boolean {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   throw new ConfigError(variable, `${variable} must be true or false, got "${raw}"`);
+}
+
+/** One of a fixed set of words, case-insensitive; the first is the default. */
+function parseChoice<Choice extends string>(variable: string, raw: string | undefined, choices: readonly [Choice, ...Choice[]]): Choice {
+  const value = valueOf(raw)?.toLowerCase();
+  if (value === undefined) return choices[0];
+  const choice = choices.find((candidate) => candidate === value);
+  if (choice) return choice;
+  const expected = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  throw new ConfigError(variable, `${variable} must be ${expected} (default ${choices[0]}), got "${raw}"`);
 }
 
 /** Why DATA_DIR cannot be used, by the error code that creating or checking it gave. */

@@ -1,12 +1,23 @@
 import { startServer } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { DEMO_USERS } from './oidc/demoUsers';
+
+/** The token API the app is configured for (TOKEN_BACKEND), in words. */
+function flavorOf(config: Config): string {
+  if (config.tokenBackend === 'terrakube') return 'Terrakube (TOKEN_BACKEND=terrakube), signing in through the built-in OIDC provider';
+  const signIn = config.tfeSignIn === 'oidc' ? 'signing in through the built-in OIDC provider' : 'signing in with a user API token';
+  return `HCP Terraform (TOKEN_BACKEND=tfe), ${config.tfeTeamTokens} team tokens, ${signIn}`;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer(config);
   console.log(`Terrakube token settings is running at ${server.url}`);
   console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
+  console.log(`The app speaks: ${flavorOf(config)}`);
+  console.log(
+    `APIs: Terrakube at ${server.url}/pat/v1 and ${server.url}/api/v1/; HCP Terraform at ${server.url}/api/v2/ (team tokens: ${config.tfeTeamTokens})`,
+  );
   console.log('Demo sign-ins:');
   for (const user of DEMO_USERS) console.log(`  ${user.email} / ${user.password}  (${user.groups.join(', ')})`);
 

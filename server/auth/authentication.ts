@@ -15,6 +15,8 @@ export interface Caller {
   name: string;
   groups: string[];
   credential: Credential;
+  /** When the issued token the caller presented expires (`null` = never); absent for a sign-in. */
+  tokenExpiresAt?: Date | null;
 }
 
 export interface AuthenticationOptions {
@@ -66,9 +68,10 @@ export function createTokenVerifier(options: AuthenticationOptions): (token: str
     if (!verified) return undefined;
     if (!verified.issued) return callerFrom(verified.payload, 'sign-in');
     const { jti } = verified.payload;
-    const kind = isUuid(jti) ? await options.tokens.findActiveTokenKind(jti, now) : undefined;
-    if (!kind) return undefined;
-    return callerFrom(verified.payload, kind === 'team' ? 'team-token' : 'personal-access-token');
+    const active = isUuid(jti) ? await options.tokens.findActiveToken(jti, now) : undefined;
+    if (!active) return undefined;
+    const caller = callerFrom(verified.payload, active.kind === 'team' ? 'team-token' : 'personal-access-token');
+    return caller && { ...caller, tokenExpiresAt: active.expiresAt };
   };
 }
 

@@ -102,10 +102,34 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'explicit token expiry',
+    statements: [
+      // HCP Terraform's API speaks of an expiry date, not a duration: keep the date, and make it the one that
+      // authentication checks. Backfilled as the Terrakube rule has it: creation + the duration in fixed 24-hour
+      // days (hours, not calendar days, so a DST change never shifts it); no duration = never (NULL).
+      'ALTER TABLE pat ADD COLUMN expires_at timestamptz',
+      `UPDATE pat SET expires_at = created_date + days * interval '24 hours' WHERE days > 0`,
+      'ALTER TABLE team_token ADD COLUMN expires_at timestamptz',
+      `UPDATE team_token
+       SET expires_at = created_date + (days * 24 + hours) * interval '1 hour' + minutes * interval '1 minute'
+       WHERE days > 0 OR hours > 0 OR minutes > 0`,
+      // HCP Terraform's descriptions are optional, and its legacy team token is the one without a description.
+      'ALTER TABLE pat ALTER COLUMN description DROP NOT NULL',
+      'ALTER TABLE team_token ALTER COLUMN description DROP NOT NULL',
+    ],
+  },
 ];
 
-/** Brings the schema up to date. An advisory lock keeps two servers starting on one database from racing. */
-export async function migrate(db: Database): Promise<void> {
+/** The newest schema version. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings the schema up to date (or up to `targetVersion`, for tests of a migration). An advisory lock keeps two
+ * servers starting on one database from racing.
+ */
+export async function migrate(db: Database, targetVersion = LATEST_SCHEMA_VERSION): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727274)');
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -117,7 +141,7 @@ export async function migrate(db: Database): Promise<void> {
       (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version),
     );
     for (const migration of MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
+      if (applied.has(migration.version) || migration.version > targetVersion) continue;
       for (const statement of migration.statements) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,

@@ -7,6 +7,8 @@ const REASONS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   500: 'Internal Server Error',
 };
 
@@ -37,6 +39,11 @@ export function describeError(error: unknown): { status: number; message: string
   const bodyError = error as { type?: string };
   if (bodyError?.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON.' };
   if (bodyError?.type === 'entity.too.large') return { status: 413, message: 'The request body is too large.' };
+  // Body-parser's other refusals (an unsupported charset or encoding, an aborted upload) are the caller's.
+  const httpError = error as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof httpError?.status === 'number' && httpError.status >= 400 && httpError.status < 500 && httpError.expose === true) {
+    return { status: httpError.status, message: `The request body cannot be read: ${String(httpError.message)}.` };
+  }
   console.error('Unexpected error while handling a request:', error);
   return { status: 500, message: 'Something went wrong on the server. Try again later.' };
 }

@@ -2,7 +2,16 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
+import type { Config } from '../config';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+
+/** Runs `/env-config.js` as the browser does and answers `window._env_`. */
+async function envConfigOf(url: string): Promise<Record<string, string> | undefined> {
+  const response = await fetch(`${url}/env-config.js`);
+  const window: { _env_?: Record<string, string> } = {};
+  new Function('window', await response.text())(window);
+  return window._env_;
+}
 
 describe('serving the app', () => {
   let storage: TestStorage;
@@ -67,5 +76,47 @@ describe('serving the app', () => {
     const response = await fetch(`${server.url}/settings/tokens`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');
+  });
+});
+
+describe.each<[string, Partial<Config>, (url: string) => Record<string, string>]>([
+  [
+    'TOKEN_BACKEND=tfe',
+    { tokenBackend: 'tfe' },
+    (url) => ({
+      REACT_APP_TOKEN_BACKEND: 'tfe',
+      REACT_APP_TFE_API_URL: `${url}/api/v2/`,
+      REACT_APP_TFE_TEAM_TOKENS: 'multiple',
+      REACT_APP_AUTHORITY: `${url}/oidc`,
+      REACT_APP_CLIENT_ID: 'token-settings',
+      REACT_APP_REDIRECT_URI: `${url}/`,
+      REACT_APP_SCOPE: 'email openid profile offline_access groups',
+    }),
+  ],
+  [
+    'TOKEN_BACKEND=tfe TFE_TEAM_TOKENS=single TFE_SIGN_IN=token',
+    { tokenBackend: 'tfe', tfeTeamTokens: 'single', tfeSignIn: 'token' },
+    (url) => ({ REACT_APP_TOKEN_BACKEND: 'tfe', REACT_APP_TFE_API_URL: `${url}/api/v2/`, REACT_APP_TFE_TEAM_TOKENS: 'single' }),
+  ],
+])('/env-config.js with %s', (_name, flavor, expected) => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await createTestStorage();
+    server = await startTestServer(storage, undefined, flavor);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.cleanup();
+  });
+
+  it('points the app at /api/v2, leaves the organization to the person, and signs in as configured', async () => {
+    expect(await envConfigOf(server.url)).toEqual(expected(server.url));
+  });
+
+  it('still serves both APIs', async () => {
+    expect((await fetch(`${server.url}/api/v2/account/details`)).status).toBe(401);
+    expect((await fetch(`${server.url}/pat/v1`)).status).toBe(401);
   });
 });

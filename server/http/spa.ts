@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request } from 'express';
+import type { Config } from '../config';
 import { CLIENT_ID, OIDC_PATH } from '../oidc/identityProvider';
 import { htmlPage } from './html';
 import { sendApiError } from './apiError';
@@ -8,16 +9,31 @@ import { sendApiError } from './apiError';
 /** Paths that belong to an API or the identity provider: never answered with the SPA's HTML. */
 const API_PATH = /^\/(api|pat|access-token|oidc)(\/|$)/;
 
-/** `window._env_` with Terrakube's variable names, so the same build runs against a real Terrakube. */
-export function envConfigScript(publicUrl: string): string {
-  const env = {
-    REACT_APP_TERRAKUBE_API_URL: `${publicUrl}/api/v1/`,
+export type AppFlavor = Pick<Config, 'tokenBackend' | 'tfeTeamTokens' | 'tfeSignIn'>;
+
+const TERRAKUBE_FLAVOR: AppFlavor = { tokenBackend: 'terrakube', tfeTeamTokens: 'multiple', tfeSignIn: 'oidc' };
+
+/**
+ * `window._env_` with Terrakube's variable names, so the same build runs against a real Terrakube. The `tfe`
+ * flavor points the app at this server's `/api/v2` instead, leaves the organization for the person to pick, and
+ * with TFE_SIGN_IN=token leaves out the OIDC settings, so the app asks for a user API token.
+ */
+export function envConfigScript(publicUrl: string, flavor: AppFlavor = TERRAKUBE_FLAVOR): string {
+  const signIn = {
     REACT_APP_AUTHORITY: `${publicUrl}${OIDC_PATH}`,
     REACT_APP_CLIENT_ID: CLIENT_ID,
     REACT_APP_REDIRECT_URI: `${publicUrl}/`,
     REACT_APP_SCOPE: 'email openid profile offline_access groups',
-    REACT_APP_TOKEN_BACKEND: 'terrakube',
   };
+  const env =
+    flavor.tokenBackend === 'terrakube'
+      ? { REACT_APP_TERRAKUBE_API_URL: `${publicUrl}/api/v1/`, ...signIn, REACT_APP_TOKEN_BACKEND: 'terrakube' }
+      : {
+          REACT_APP_TOKEN_BACKEND: 'tfe',
+          REACT_APP_TFE_API_URL: `${publicUrl}/api/v2/`,
+          REACT_APP_TFE_TEAM_TOKENS: flavor.tfeTeamTokens,
+          ...(flavor.tfeSignIn === 'oidc' ? signIn : {}),
+        };
   return `window._env_ = ${JSON.stringify(env, null, 2)};\n`;
 }
 
@@ -26,10 +42,10 @@ function wantsHtml(req: Request): boolean {
 }
 
 /** Serves `/env-config.js`, the built SPA, and `index.html` for the SPA's client-side routes. */
-export function spaRoutes(staticDir: string, publicUrl: string): express.Router {
+export function spaRoutes(staticDir: string, publicUrl: string, flavor?: AppFlavor): express.Router {
   const router = express.Router();
   const indexFile = path.join(staticDir, 'index.html');
-  const script = envConfigScript(publicUrl);
+  const script = envConfigScript(publicUrl, flavor);
 
   router.get('/env-config.js', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('application/javascript').send(script);

@@ -69,12 +69,19 @@ export function testConfig(storage: TestStorage, overrides: Partial<Config> = {}
     tokenSigningKey: undefined,
     staticDir: storage.staticDir,
     trustProxy: false,
+    tokenBackend: 'terrakube',
+    tfeTeamTokens: 'multiple',
+    tfeSignIn: 'oidc',
     ...overrides,
   };
 }
 
-export function startTestServer(storage: TestStorage, now?: () => Date): Promise<RunningServer> {
-  return startServer(testConfig(storage), { now });
+export function startTestServer(
+  storage: TestStorage,
+  now?: () => Date,
+  overrides: Partial<Config> = {},
+): Promise<RunningServer> {
+  return startServer(testConfig(storage, overrides), { now });
 }
 
 /** A known signing key, for suites that check the signatures of issued tokens or sign their own. */

@@ -1,12 +1,14 @@
 import type { Database } from '../db/database';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { formatTerrakubeDate } from './terrakubeDate';
+import { insertPat, insertTeamToken, PAT_COLUMNS, TEAM_TOKEN_COLUMNS, type PatRow, type TeamTokenRow } from './tokenRows';
 
 /** Terrakube's `Pat` JSON. */
 export interface Pat {
   id: string;
   days: number;
-  description: string;
+  /** `null` for a token made without one through the HCP Terraform API. */
+  description: string | null;
   deleted: boolean;
   createdDate: string;
   createdBy: string;
@@ -21,27 +23,7 @@ export interface Group extends Pat {
   group: string;
 }
 
-interface AuditRow {
-  id: string;
-  days: number;
-  description: string;
-  deleted: boolean;
-  created_date: Date;
-  created_by: string;
-  updated_date: Date;
-  updated_by: string;
-}
-
-interface TeamTokenRow extends AuditRow {
-  hours: number;
-  minutes: number;
-  group_name: string;
-}
-
-const PAT_COLUMNS = 'id, days, description, deleted, created_date, created_by, updated_date, updated_by';
-const TEAM_TOKEN_COLUMNS = `${PAT_COLUMNS}, hours, minutes, group_name`;
-
-function toPat(row: AuditRow): Pat {
+function toPat(row: PatRow): Pat {
   return {
     id: row.id,
     days: row.days,
@@ -73,21 +55,23 @@ function toGroup(row: TeamTokenRow): Group {
 
 export type IssuedTokenKind = 'personal' | 'team';
 
+export interface ActiveToken {
+  kind: IssuedTokenKind;
+  /** `null`: never expires. */
+  expiresAt: Date | null;
+}
+
 /** Personal and team tokens. Deleting is soft: the row stays, flagged, and stops authenticating. */
 export class TokenRepository {
   constructor(private readonly db: Database) {}
 
   async createPat(pat: { id: string; days: number; description: string; email: string; now: Date }): Promise<Pat> {
-    const [row] = await this.db.query<AuditRow>(
-      `INSERT INTO pat (id, days, description, created_date, created_by, updated_date, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $4, $5) RETURNING ${PAT_COLUMNS}`,
-      [pat.id, pat.days, pat.description, pat.now, pat.email],
-    );
-    return toPat(row!);
+    const expiresAt = expiryOf(pat.now, { days: pat.days, hours: 0, minutes: 0 });
+    return toPat(await insertPat(this.db, { ...pat, expiresAt }));
   }
 
   async listPats(email: string): Promise<Pat[]> {
-    const rows = await this.db.query<AuditRow>(
+    const rows = await this.db.query<PatRow>(
       `SELECT ${PAT_COLUMNS} FROM pat WHERE created_by = $1 AND NOT deleted ORDER BY created_date, id`,
       [email],
     );
@@ -114,13 +98,7 @@ export class TokenRepository {
     email: string;
     now: Date;
   }): Promise<Group> {
-    const [row] = await this.db.query<TeamTokenRow>(
-      `INSERT INTO team_token (id, days, hours, minutes, group_name, description, created_date, created_by,
-         updated_date, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $8) RETURNING ${TEAM_TOKEN_COLUMNS}`,
-      [token.id, token.days, token.hours, token.minutes, token.group, token.description, token.now, token.email],
-    );
-    return toGroup(row!);
+    return toGroup(await insertTeamToken(this.db, { ...token, expiresAt: expiryOf(token.now, token) }));
   }
 
   async listTeamTokens(groups: string[]): Promise<Group[]> {
@@ -142,24 +120,19 @@ export class TokenRepository {
     return rows.length === 1;
   }
 
-  /** Which kind of issued token `id` is, when its row exists, is not deleted and has not expired at `now`. */
-  async findActiveTokenKind(id: string, now: Date): Promise<IssuedTokenKind | undefined> {
-    const rows = await this.db.query<{
-      kind: IssuedTokenKind;
-      deleted: boolean;
-      created_date: Date;
-      days: number;
-      hours: number;
-      minutes: number;
-    }>(
-      `SELECT 'personal' AS kind, deleted, created_date, days, 0 AS hours, 0 AS minutes FROM pat WHERE id = $1
+  /**
+   * The kind and expiry of issued token `id`, when its row exists, is not deleted and has not expired at `now`.
+   * `expires_at` decides, whichever surface made the token.
+   */
+  async findActiveToken(id: string, now: Date): Promise<ActiveToken | undefined> {
+    const [row] = await this.db.query<{ kind: IssuedTokenKind; expires_at: Date | null }>(
+      `SELECT 'personal' AS kind, expires_at FROM pat WHERE id = $1 AND NOT deleted
+         AND (expires_at IS NULL OR expires_at > $2)
        UNION ALL
-       SELECT 'team' AS kind, deleted, created_date, days, hours, minutes FROM team_token WHERE id = $1`,
-      [id],
+       SELECT 'team' AS kind, expires_at FROM team_token WHERE id = $1 AND NOT deleted
+         AND (expires_at IS NULL OR expires_at > $2)`,
+      [id, now],
     );
-    const row = rows[0];
-    if (!row || row.deleted) return undefined;
-    const expiry = expiryOf(row.created_date, row);
-    return expiry === null || expiry.getTime() > now.getTime() ? row.kind : undefined;
+    return row ? { kind: row.kind, expiresAt: row.expires_at } : undefined;
   }
 }

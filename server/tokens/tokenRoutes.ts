@@ -6,7 +6,7 @@ import { authenticate, callerOf, type Caller } from '../auth/authentication';
 import { ApiError, apiErrorHandler, sendApiError } from '../http/apiError';
 import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
-import { signIssuedToken } from './issuedTokens';
+import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
 import type { TokenRepository } from './tokenRepository';
 
 export interface TokenRoutesOptions {
@@ -66,13 +66,9 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
       const request = parseBody(req, patRequestSchema);
       const createdDate = now();
       const pat = await tokens.createPat({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
-      const token = await signIssuedToken(tokenSigningKey, {
+      const token = await personalTokenSecret(tokenSigningKey, caller, {
         id: pat.id,
-        subject: `${caller.name} (Token)`,
-        name: `${caller.name} (Token)`,
-        email: caller.email,
-        groups: caller.groups,
-        issuedAt: createdDate,
+        createdAt: createdDate,
         expiresAt: expiryOf(createdDate, { days: request.days, hours: 0, minutes: 0 }),
       });
       res.status(201).json({ token });
@@ -111,13 +107,9 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
       }
       const createdDate = now();
       const group = await tokens.createTeamToken({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
-      const token = await signIssuedToken(tokenSigningKey, {
+      const token = await teamTokenSecret(tokenSigningKey, caller, request.group, {
         id: group.id,
-        subject: `${request.group} (Team Token)`,
-        name: `${request.group} (Token)`,
-        email: caller.email,
-        groups: [request.group],
-        issuedAt: createdDate,
+        createdAt: createdDate,
         expiresAt: expiryOf(createdDate, request),
       });
       res.status(201).json({ token });
