@@ -89,6 +89,8 @@ export interface CreatedToken {
   secret: string;
   /** The expiry the backend gave the token (ISO, or `null` = never); absent when it does not say. */
   expiresAt?: string | null;
+  /** When the backend made it (ISO), where it says: the lifetime counts from here. */
+  createdAt?: string;
 }
 
 /** Identifies one team for the team-token calls. */

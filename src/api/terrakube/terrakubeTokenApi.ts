@@ -66,11 +66,12 @@ const noPersonalToken = () =>
     'The server answered without the new token, so it cannot be shown. If it appears in your list, delete it, then generate another.',
   );
 
-/** The expiry the server put in the token's `exp` claim: Terrakube's tokens are JWTs. */
+/** The expiry the server put in the token's `exp` claim, counted from its `iat`: Terrakube's tokens are JWTs. */
 function createdToken(secret: string): CreatedToken {
   const claim = expiryClaimOf(secret);
   if (claim.kind === 'never') return { secret, expiresAt: null };
-  return claim.kind === 'expires' ? { secret, expiresAt: claim.at.toISOString() } : { secret };
+  if (claim.kind === 'unreadable') return { secret };
+  return { secret, expiresAt: claim.at.toISOString(), ...(claim.issuedAt ? { createdAt: claim.issuedAt.toISOString() } : {}) };
 }
 
 const segment = (id: string) => encodeURIComponent(id);

@@ -64,7 +64,7 @@ function GenerateTokenSession({ open, onClose, collection, replaces, onExited }:
         capabilities={capabilities}
         pending={isPending}
         error={error}
-        onSubmit={(input) => void submit(input)}
+        onSubmit={(input, chosenAt) => void submit(input, chosenAt)}
         onCancel={onClose}
       />
     );

@@ -30,7 +30,8 @@ export interface GenerateTokenFormProps {
   pending: boolean;
   /** The last failure of a generate request; the input stays as it was. */
   error: unknown;
-  onSubmit: (input: GenerateTokenInput) => void;
+  /** `chosenAt`: the moment the expiry was counted from, so the reveal step can say "in 30 days" for 30 days. */
+  onSubmit: (input: GenerateTokenInput, chosenAt: number) => void;
   onCancel: () => void;
   /** Said above the fields, e.g. that generating replaces the current token. */
   notice?: ReactNode;
@@ -90,9 +91,10 @@ export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCa
   }, [error, fieldError]);
 
   const onValid = (values: GenerateFormValues) => {
-    const chosen = expiryOfChoice(values.expiresIn, values, capabilities.expiry, Date.now());
+    const chosenAt = Date.now();
+    const chosen = expiryOfChoice(values.expiresIn, values, capabilities.expiry, chosenAt);
     if (chosen === undefined) return;
-    onSubmit({ description: values.description, expiresAt: chosen });
+    onSubmit({ description: values.description, expiresAt: chosen }, chosenAt);
   };
 
   return (

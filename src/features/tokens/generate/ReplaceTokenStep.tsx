@@ -31,7 +31,7 @@ export function ReplaceTokenStep({ token, onConfirm, onCancel }: ReplaceTokenSte
         <Button onClick={onCancel} autoFocus>
           Cancel
         </Button>
-        <Button onClick={onConfirm} variant="contained" color="warning">
+        <Button onClick={onConfirm} variant="contained" color="error">
           Replace token
         </Button>
       </DialogActions>

@@ -36,10 +36,10 @@ const codeBlockSx = {
   borderRadius: 1,
 } as const;
 
-/** When the token expires; the relative time counts from its creation, so a 30-day token says "in 30 days". */
-function expiryDescription({ expiresAt, generatedAt }: GeneratedToken): string {
+/** When the token expires; the relative time counts from when its lifetime was chosen, so 30 days is "in 30 days". */
+function expiryDescription({ expiresAt, countedFrom }: GeneratedToken): string {
   if (expiresAt === null) return expirySentence(null);
-  return `${expirySentence(expiresAt)} (${formatRelativeTime(expiresAt, generatedAt)}).`;
+  return `${expirySentence(expiresAt)} (${formatRelativeTime(expiresAt, countedFrom)}).`;
 }
 
 /** The second step of the generate dialog: the secret, once, with ways to copy it and use it with Terraform. */

@@ -7,7 +7,8 @@ export interface GeneratedToken {
   secret: string;
   /** When it expires (`null`: never): as the backend says, else as it was asked for. */
   expiresAt: Date | null;
-  generatedAt: Date;
+  /** The moment its lifetime was chosen from: a 30-day token is "in 30 days" from here. */
+  countedFrom: Date;
 }
 
 function expiryOf(created: CreatedToken, requested: GenerateTokenInput): Date | null {
@@ -46,22 +47,25 @@ export function useGenerateToken({ generate, tokenListKey }: UseGenerateTokenOpt
   const inFlight = useRef(false);
   const [generated, setGenerated] = useState<GeneratedToken | null>(null);
 
-  const { mutateAsync, reset, isPending, error } = useMutation<void, Error, GenerateTokenInput>({
-    mutationFn: async (input) => {
+  const { mutateAsync, reset, isPending, error } = useMutation<void, Error, { input: GenerateTokenInput; chosenAt: number }>({
+    mutationFn: async ({ input, chosenAt }) => {
       const created = await generate(input);
       await refreshList(queryClient, tokenListKey);
-      setGenerated({ secret: created.secret, expiresAt: expiryOf(created, input), generatedAt: new Date() });
+      // Counted from the earlier of the two: the backend's clock may round its creation time down to the second.
+      const madeAt = created.createdAt === undefined ? Number.NaN : Date.parse(created.createdAt);
+      const countedFrom = new Date(Number.isNaN(madeAt) ? chosenAt : Math.min(chosenAt, madeAt));
+      setGenerated({ secret: created.secret, expiresAt: expiryOf(created, input), countedFrom });
     },
     gcTime: 0,
     retry: false,
   });
 
   const submit = useCallback(
-    async (input: GenerateTokenInput) => {
+    async (input: GenerateTokenInput, chosenAt = Date.now()) => {
       if (inFlight.current) return;
       inFlight.current = true;
       try {
-        await mutateAsync(input);
+        await mutateAsync({ input, chosenAt });
         reset();
       } catch {
         // The error is kept in the mutation's state and shown by the form.
