@@ -43,7 +43,8 @@ const defaultValues = (): GenerateFormValues => ({
   days: '30',
   hours: '0',
   minutes: '0',
-  expirationDate: dateTimeLocalValue(new Date(Date.now() + 30 * DAY_MS)),
+  // The field holds whole minutes: the next one 30 days on, so the preview says "in 30 days".
+  expirationDate: dateTimeLocalValue(new Date(Date.now() + 30 * DAY_MS + 60_000)),
 });
 
 /** The first step of the generate dialog: description, expiry preset or custom expiry, live expiry preview. */
@@ -54,11 +55,10 @@ export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCa
   const tickingNow = useNow(PREVIEW_REFRESH_MS);
   // A change counts from the moment it is made, not from the last tick.
   const [changedAt, setChangedAt] = useState(() => Date.now());
-  // eslint-disable-next-line react-hooks/purity -- called by change events, never while rendering
   const markChanged = () => setChangedAt(Date.now());
   const now = Math.max(tickingNow, changedAt);
 
-  const resolver = useMemo(() => zodResolver(generateFormSchema(capabilities, () => Date.now())), [capabilities]);
+  const resolver = useMemo(() => zodResolver(generateFormSchema(capabilities, Date.now)), [capabilities]);
   const [initialValues] = useState(defaultValues);
   const { control, register, handleSubmit, formState, setError } = useForm<GenerateFormValues>({
     defaultValues: initialValues,
