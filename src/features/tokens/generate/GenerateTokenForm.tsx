@@ -19,6 +19,9 @@ import { ExpiryPreview } from './ExpiryPreview';
 import { generateErrorMessage } from './generateErrorMessage';
 import { generateFormSchema, type GenerateFormValues } from './generateFormSchema';
 
+/** The schema reads the clock when it checks, never while rendering. */
+const currentTime = () => Date.now();
+
 /** The live expiry preview follows the clock this often while the dialog is open. */
 const PREVIEW_REFRESH_MS = 15_000;
 
@@ -53,11 +56,11 @@ export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCa
   const tickingNow = useNow(PREVIEW_REFRESH_MS);
   // A change counts from the moment it is made, not from the last tick.
   const [changedAt, setChangedAt] = useState(() => Date.now());
-  // eslint-disable-next-line react-hooks/purity -- called by change events, never while rendering
+  // Called by change events, never while rendering.
   const markChanged = () => setChangedAt(Date.now());
   const now = Math.max(tickingNow, changedAt);
 
-  const resolver = useMemo(() => zodResolver(generateFormSchema(capabilities, () => Date.now())), [capabilities]);
+  const resolver = useMemo(() => zodResolver(generateFormSchema(capabilities, currentTime)), [capabilities]);
   const [initialValues] = useState(defaultValues);
   const { control, register, handleSubmit, formState, setError } = useForm<GenerateFormValues>({
     defaultValues: initialValues,
