@@ -16,7 +16,7 @@ const boundary = (files, forbidden, reason, ignores = []) => ({
 });
 
 // Tests render through the one test kit in src/test, which stands above everything (as the app does).
-const TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**', 'src/**/testSupport.tsx'];
+const TESTS = ['src/**/*.test.{ts,tsx}', 'src/**/testing/**'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.data', 'test-results', 'playwright-report', '.test-output'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expiryClaimOf } from './jwtExpiry';
-import { fakeJwt } from './testSupport';
+import { fakeJwt } from './testing/fakeJwt';
 
 describe('expiryClaimOf', () => {
   it('reads exp and iat (seconds) as dates', () => {
@@ -12,8 +12,9 @@ describe('expiryClaimOf', () => {
     });
   });
 
-  it('says never when the payload has no exp', () => {
+  it('says never when the payload has no exp, or a null one', () => {
     expect(expiryClaimOf(fakeJwt({ iss: 'Terrakube', iat: 1_795_400_000 }))).toEqual({ kind: 'never' });
+    expect(expiryClaimOf(fakeJwt({ iss: 'Terrakube', exp: null }))).toEqual({ kind: 'never' });
   });
 
   it('decodes base64url payloads with - and _ and without padding, and UTF-8 names', () => {

@@ -1,23 +1,20 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { parseRuntimeConfig } from '../../config';
+import { fakeTokenApi, renderWithProviders } from '../../test/testKit';
 import { AppTheme } from '../theme';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { NotFoundPage } from './NotFoundPage';
 
 describe('NotFoundPage', () => {
   it('says the page is not found and links back to API tokens', async () => {
-    render(
-      <AppTheme>
-        <MemoryRouter initialEntries={['/no/such/page']}>
-          <Routes>
-            <Route path="/settings/tokens" element={<h1>API tokens</h1>} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </MemoryRouter>
-      </AppTheme>,
+    const { user } = renderWithProviders(
+      <Routes>
+        <Route path="/settings/tokens" element={<h1>API tokens</h1>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>,
+      { path: '/no/such/page' },
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
@@ -26,8 +23,20 @@ describe('NotFoundPage', () => {
 
     const link = screen.getByRole('link', { name: 'Go to API tokens' });
     expect(link).toHaveAttribute('href', '/settings/tokens');
-    await userEvent.click(link);
+    await user.click(link);
     expect(screen.getByRole('heading', { level: 1, name: 'API tokens' })).toBeInTheDocument();
+  });
+
+  it('names the platform in the title, and a neutral name where no API is set up', () => {
+    renderWithProviders(<NotFoundPage />, { api: fakeTokenApi({ platformName: 'Terraform Enterprise' }), path: '/x' });
+    expect(document.title).toBe('Page not found · Terraform Enterprise');
+    cleanup();
+    render(
+      <MemoryRouter initialEntries={['/x']}>
+        <NotFoundPage />
+      </MemoryRouter>,
+    );
+    expect(document.title).toBe('Page not found · Terraform tokens');
   });
 });
 

@@ -1,30 +1,28 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type TokenApi } from '../../api';
-import { DAY, fakeTokenApi, MINUTE } from '../tokens/testing/tokenTestKit';
-import { activeTokenCounts } from './activeTokenCounts';
 import {
   ADMIN_TEAM,
+  aTeam,
   aTeamToken,
   AWS_TEAM,
+  DAY,
   DEVELOPERS_TEAM,
+  MINUTE,
+  never,
   ORGANIZATION,
   OTHER_ORGANIZATION,
-  renderTeamsRoute,
-} from './testing/teamTestKit';
+  renderRoute,
+  teamsApi,
+  type TeamsWorld,
+} from '../../test/testKit';
+import { activeTokenCounts } from './activeTokenCounts';
 
 const TEAMS_PATH = `/organizations/${ORGANIZATION.id}/settings/teams`;
-const never = () => new Promise<never>(() => undefined);
 
-/** The embedded server's demo, as admin@example.com (in TERRAKUBE_ADMIN and TERRAKUBE_DEVELOPERS) sees it. */
-function teamsApi(overrides: Partial<TokenApi> = {}) {
-  return fakeTokenApi({
-    listOrganizations: async () => [ORGANIZATION, OTHER_ORGANIZATION],
-    listTeams: async () => [ADMIN_TEAM, AWS_TEAM, DEVELOPERS_TEAM],
-    currentTeams: async () => ['TERRAKUBE_ADMIN', 'TERRAKUBE_DEVELOPERS'],
-    listTeamTokens: async () => [],
-    ...overrides,
-  });
+function renderTeams(world: TeamsWorld = {}, overrides: Partial<TokenApi> = {}, path = TEAMS_PATH) {
+  const { api } = teamsApi(world, overrides);
+  return { api, ...renderRoute(path, { api }) };
 }
 
 const row = async (name: string) => (await screen.findByRole('heading', { level: 2, name })).closest('li')!;
@@ -34,9 +32,9 @@ afterEach(() => {
 });
 
 describe('Teams list', () => {
-  it('names its loading state through a status, not a label on the skeletons', () => {
-    const { container } = renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeams: never }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Teams' })).toBeInTheDocument();
+  it('names its loading state through a status, not a label on the skeletons', async () => {
+    const { container } = renderTeams({}, { listTeams: never });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Teams' })).toBeInTheDocument();
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('Loading teams');
     expect(status.closest('[aria-busy="true"]')).not.toBeNull();
@@ -44,39 +42,56 @@ describe('Teams list', () => {
   });
 
   it('names the organization, and links each team to its edit page', async () => {
-    renderTeamsRoute(TEAMS_PATH, teamsApi());
+    renderTeams();
     expect(await screen.findByText('simple')).toBeInTheDocument();
     expect(screen.getByText(/^Organization:/)).toHaveTextContent('Organization: simple');
     expect(document.title).toBe('Teams of simple · Terrakube');
     expect(await screen.findByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toHaveAttribute('href', `${TEAMS_PATH}/${ADMIN_TEAM.id}`);
   });
 
-  it("shows membership, and counts each of the user's teams' active tokens", async () => {
-    const listTeamTokens = vi.fn<TokenApi['listTeamTokens']>(async () => [
-      aTeamToken('TERRAKUBE_ADMIN', { expiresIn: 3 * DAY }),
-      aTeamToken('TERRAKUBE_ADMIN', { expiresIn: null }),
-      aTeamToken('TERRAKUBE_ADMIN', { expiresIn: 10 * MINUTE }),
-      aTeamToken('TERRAKUBE_ADMIN', { expiresIn: -MINUTE }),
-      // A creation date the API did not give readably: its expiry is unknown, so it does not count as active.
-      aTeamToken('TERRAKUBE_ADMIN', { createdAt: null, expiresAt: null, duration: { days: 30, hours: 0, minutes: 0 } }),
-    ]);
-    renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeamTokens }));
+  it("shows membership, and counts the active tokens of each team whose tokens the user may manage, by team id", async () => {
+    const { api } = renderTeams({
+      tokens: [
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: 3 * DAY }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: null }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: 10 * MINUTE }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: -MINUTE }),
+        aTeamToken(DEVELOPERS_TEAM.id, { expiresIn: 3 * DAY }),
+        // Listed by a backend that shows them: not counted for a team the user may not manage.
+        aTeamToken(AWS_TEAM.id, { expiresIn: 3 * DAY }),
+      ],
+    });
 
     const admin = await row('TERRAKUBE_ADMIN');
     expect(await within(admin).findByText('3 active tokens')).toBeInTheDocument();
     expect(within(admin).getByText('Member')).toBeInTheDocument();
     const developers = await row('TERRAKUBE_DEVELOPERS');
     expect(within(developers).getByText('Member')).toBeInTheDocument();
-    expect(within(developers).getByText('0 active tokens')).toBeInTheDocument();
+    expect(within(developers).getByText('1 active token')).toBeInTheDocument();
     const aws = await row('AWS_DEVELOPERS');
     expect(within(aws).getByText('Not a member')).toBeInTheDocument();
     expect(within(aws).getByText('Tokens visible to members')).toBeInTheDocument();
-    expect(listTeamTokens).toHaveBeenCalledTimes(1);
+    expect(api.listTeamTokens).toHaveBeenCalledExactlyOnceWith(ORGANIZATION.id, expect.any(AbortSignal));
+  });
+
+  it('takes membership and the right to the tokens from each team as the backend describes it', async () => {
+    const manager = aTeam('PLATFORM_ADMINS', '11111111-2222-4333-8444-555555555555', { member: false, canManageTokens: true });
+    const unsaid = aTeam('OWNERS', '21111111-2222-4333-8444-555555555555', { member: undefined, canManageTokens: true });
+    renderTeams({ teams: [manager, unsaid], tokens: [aTeamToken(manager.id), aTeamToken(unsaid.id), aTeamToken(unsaid.id)] });
+
+    // May manage the tokens without being a member: counted.
+    const platform = await row('PLATFORM_ADMINS');
+    expect(within(platform).getByText('Not a member')).toBeInTheDocument();
+    expect(await within(platform).findByText('1 active token')).toBeInTheDocument();
+    // A backend that does not say who is a member: no membership chip, neither way.
+    const owners = await row('OWNERS');
+    expect(within(owners).queryByText(/member/i)).not.toBeInTheDocument();
+    expect(within(owners).getByText('2 active tokens')).toBeInTheDocument();
   });
 
   it('stops counting a token once it expires, while the page is open', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeamTokens: async () => [aTeamToken('TERRAKUBE_ADMIN', { expiresIn: 20_000 })] }));
+    renderTeams({ tokens: [aTeamToken(ADMIN_TEAM.id, { expiresIn: 20_000 })] });
     const admin = await row('TERRAKUBE_ADMIN');
     expect(await within(admin).findByText('1 active token')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(31_000));
@@ -84,7 +99,7 @@ describe('Teams list', () => {
   });
 
   it('says when the organization has no teams', async () => {
-    renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeams: async () => [] }));
+    renderTeams({ teams: [] });
     expect(await screen.findByText('This organization has no teams yet.')).toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Teams' })).not.toBeInTheDocument();
   });
@@ -94,84 +109,79 @@ describe('Teams list', () => {
       .fn<TokenApi['listTeams']>()
       .mockRejectedValueOnce(new ApiError(500, 'The database is down.'))
       .mockResolvedValue([ADMIN_TEAM]);
-    const { user } = renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeams }));
+    const { user } = renderTeams({}, { listTeams });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the teams');
     expect(alert).toHaveTextContent('The database is down.');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toBeInTheDocument();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-  });
-
-  it('says when the membership cannot be loaded, and Retry brings the chips and counts', async () => {
-    const currentTeams = vi
-      .fn<TokenApi['currentTeams']>()
-      .mockRejectedValueOnce(new ApiError(0, 'Cannot reach the server.'))
-      .mockResolvedValue(['TERRAKUBE_ADMIN']);
-    const { user } = renderTeamsRoute(TEAMS_PATH, teamsApi({ currentTeams }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Could not load your team membership');
-    expect(screen.queryByText('Member')).not.toBeInTheDocument();
-
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    const admin = await row('TERRAKUBE_ADMIN');
-    expect(await within(admin).findByText('Member')).toBeInTheDocument();
-    expect(within(admin).getByText('0 active tokens')).toBeInTheDocument();
+    expect(within(await row('TERRAKUBE_ADMIN')).getByText('Member')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says when the token counts cannot be loaded, and Retry brings them', async () => {
     const listTeamTokens = vi
       .fn<TokenApi['listTeamTokens']>()
-      .mockRejectedValueOnce(new ApiError(403, 'Forbidden'))
-      .mockResolvedValue([aTeamToken('TERRAKUBE_ADMIN')]);
-    const { user } = renderTeamsRoute(TEAMS_PATH, teamsApi({ listTeamTokens }));
+      .mockRejectedValueOnce(new ApiError(503, 'Service Unavailable'))
+      .mockResolvedValue([aTeamToken(ADMIN_TEAM.id)]);
+    const { user } = renderTeams({}, { listTeamTokens });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the token counts');
     expect(within(await row('TERRAKUBE_ADMIN')).getByText('Token count unavailable')).toBeInTheDocument();
+    // Membership does not depend on the tokens.
+    expect(within(await row('TERRAKUBE_ADMIN')).getByText('Member')).toBeInTheDocument();
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await within(await row('TERRAKUBE_ADMIN')).findByText('1 active token')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('does not ask about counts it would not show: no count error for a user in none of the teams', async () => {
-    renderTeamsRoute(TEAMS_PATH, teamsApi({ currentTeams: async () => ['GCP_DEVELOPERS'], listTeamTokens: () => Promise.reject(new ApiError(500, 'x')) }));
-    expect(await within(await row('TERRAKUBE_ADMIN')).findByText('Not a member')).toBeInTheDocument();
+  it('does not ask about counts it would not show: no count error for a user who may manage none of the teams', async () => {
+    renderTeams({ teams: [AWS_TEAM] }, { listTeamTokens: () => Promise.reject(new ApiError(500, 'x')) });
+    expect(await within(await row('AWS_DEVELOPERS')).findByText('Not a member')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   describe('an organization that is not there', () => {
-    it('is not found without asking the API when the id is not a UUID', async () => {
-      const api = teamsApi({ listTeams: vi.fn(), currentTeams: vi.fn(), listTeamTokens: vi.fn(), listOrganizations: vi.fn() });
-      renderTeamsRoute('/organizations/simple/settings/teams', api);
-      expect(screen.getByRole('heading', { level: 1, name: 'Organization not found' })).toBeInTheDocument();
+    it.each([
+      ['an id that is not a UUID', 'simple'],
+      ['an unknown UUID', '00000000-0000-4000-8000-000000000000'],
+    ])('is not found for %s when the API answers 404 for its teams', async (_name, organizationId) => {
+      // The organizations never answer: the teams' 404 alone decides.
+      const { api } = renderTeams({}, { listOrganizations: never }, `/organizations/${organizationId}/settings/teams`);
+      expect(await screen.findByRole('heading', { level: 1, name: 'Organization not found' })).toBeInTheDocument();
       expect(screen.getByRole('link', { name: 'Choose an organization' })).toHaveAttribute('href', '/organizations');
-      for (const call of [api.listTeams, api.currentTeams, api.listTeamTokens, api.listOrganizations]) expect(call).not.toHaveBeenCalled();
+      expect(api.listTeams).toHaveBeenCalledWith(organizationId, expect.any(AbortSignal));
     });
 
-    it('is not found when the API answers 404 for its teams', async () => {
-      const unknown = '00000000-0000-4000-8000-000000000000';
-      renderTeamsRoute(`/organizations/${unknown}/settings/teams`, teamsApi({ listTeams: () => Promise.reject(new ApiError(404, 'No such organization.')) }));
-      expect(await screen.findByRole('heading', { level: 1, name: 'Organization not found' })).toBeInTheDocument();
+    it('is a failure, not "not found", when the API answers otherwise', async () => {
+      renderTeams({}, { listTeams: () => Promise.reject(new ApiError(400, 'Bad organization id.')) });
+      expect(await screen.findByRole('alert')).toHaveTextContent('Bad organization id.');
+      expect(screen.queryByRole('heading', { name: 'Organization not found' })).not.toBeInTheDocument();
     });
 
     it("is not found when it is not among the user's organizations", async () => {
-      renderTeamsRoute(TEAMS_PATH, teamsApi({ listOrganizations: async () => [OTHER_ORGANIZATION] }));
+      renderTeams({ organizations: [OTHER_ORGANIZATION] }, { listTeams: async () => [ADMIN_TEAM] });
       expect(await screen.findByRole('heading', { level: 1, name: 'Organization not found' })).toBeInTheDocument();
     });
   });
 });
 
 describe('activeTokenCounts', () => {
-  it('counts unexpired and never-expiring tokens per team, and neither expired nor undated ones', () => {
+  it('counts unexpired and never-expiring tokens per team id, and not expired ones', () => {
+    const now = Date.now();
     const tokens = [
-      aTeamToken('A', { expiresIn: DAY }),
-      aTeamToken('A', { expiresIn: null }),
-      aTeamToken('A', { expiresIn: 0 }),
-      aTeamToken('B', { createdAt: null, expiresAt: null, duration: { days: 1, hours: 0, minutes: 0 } }),
-      aTeamToken('B', { createdAt: null, expiresAt: null, duration: { days: 0, hours: 0, minutes: 0 } }),
+      aTeamToken('team-a', { expiresIn: DAY }),
+      aTeamToken('team-a', { expiresIn: null }),
+      aTeamToken('team-a', { expiresAt: new Date(now).toISOString() }),
+      aTeamToken('team-b', { expiresAt: new Date(now + 1).toISOString() }),
+      aTeamToken('team-c', { expiresIn: -DAY }),
     ];
-    expect(activeTokenCounts(tokens, Date.now())).toEqual(new Map([['A', 2], ['B', 1]]));
+    expect(activeTokenCounts(tokens, now)).toEqual(
+      new Map([
+        ['team-a', 2],
+        ['team-b', 1],
+      ]),
+    );
   });
 });

@@ -1,46 +1,60 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { useQuery } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, type TokenApi } from '../../api';
-import { aToken, DAY, fakeTokenApi, personalTokensApi, renderWithApi } from './testing/tokenTestKit';
-import { TokensPanel, type TokensPanelProps } from './TokensPanel';
+import { ApiError, tokenKeys, type Team, type TokenApi } from '../../api';
+import {
+  ADMIN_TEAM,
+  aTeam,
+  aTeamToken,
+  aToken,
+  AWS_TEAM,
+  DAY,
+  fakeTokenApi,
+  personalTokensApi,
+  renderWithProviders,
+  SINGLE_TEAM_TOKEN_CAPABILITIES,
+  teamsApi,
+} from '../../test/testKit';
+import { useTeamTokenCollection } from '../teams/teamQueries';
+import { usePersonalTokens } from '../user-settings/usePersonalTokens';
+import { TokensPanel } from './TokensPanel';
 
-const KEY = ['tokens', 'test'] as const;
+/** The panel as each screen wires it. */
+const PersonalPanel = () => <TokensPanel collection={usePersonalTokens()} />;
+const TeamPanel = ({ team }: { team: Team }) => <TokensPanel collection={useTeamTokenCollection(team)} />;
 
-/** The panel as a screen wires it, over `api.listPersonalTokens`. */
-function Screen({ api, ...props }: { api: TokenApi } & Partial<TokensPanelProps>) {
-  const query = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.listPersonalTokens(signal) });
-  return (
-    <TokensPanel
-      query={query}
-      listLabel="Team API tokens"
-      generateLabel="Generate team token"
-      dialogVariant="team"
-      generate={() => Promise.reject(new Error('not used'))}
-      deleteToken={(id) => api.deletePersonalToken(id)}
-      tokenListKey={KEY}
-      emptyMessage="This team has no tokens yet."
-      {...props}
-    />
-  );
-}
+const PERSONAL_LIST = 'Your API tokens';
 
 describe('TokensPanel', () => {
-  it('disables the generate button and writes the reason next to it', async () => {
-    const { api } = personalTokensApi([]);
-    renderWithApi(<Screen api={api} generateDisabledReason="Only members of TERRAKUBE_ADMIN can create its tokens." />, api);
+  it('disables the generate button for a non-member, with the reason next to it, and says why there is no list', async () => {
+    const { api } = teamsApi({ tokens: [aTeamToken(AWS_TEAM.id, { description: 'AWS deploy' })] });
+    const { queryClient } = renderWithProviders(<TeamPanel team={AWS_TEAM} />, { api });
     const button = screen.getByRole('button', { name: 'Generate team token' });
     expect(button).toBeDisabled();
-    expect(button).toHaveAccessibleDescription('Only members of TERRAKUBE_ADMIN can create its tokens.');
-    expect(screen.getByText('Only members of TERRAKUBE_ADMIN can create its tokens.')).toBeVisible();
-    expect(await screen.findByText('This team has no tokens yet.')).toBeInTheDocument();
+    expect(button).toHaveAccessibleDescription('Only members of AWS_DEVELOPERS can create its tokens.');
+    expect(screen.getByText('Only members of AWS_DEVELOPERS can create its tokens.')).toBeVisible();
+    expect(
+      screen.getByText("You are not a member of AWS_DEVELOPERS, so you cannot see its tokens: Terrakube shows a team's tokens to its members only."),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Loading tokens')).not.toBeInTheDocument();
+    // Even once the organization's team tokens have loaded.
+    await waitFor(() => expect(queryClient.getQueryState(tokenKeys.team(AWS_TEAM.organizationId))?.status).toBe('success'));
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+    expect(screen.queryByText('AWS deploy')).not.toBeInTheDocument();
   });
 
-  it('shows a sentence instead of the list when the list is not available to the user', () => {
-    const api = fakeTokenApi({ listPersonalTokens: () => new Promise(() => undefined) });
-    renderWithApi(<Screen api={api} unavailableMessage="Only members can see this team's tokens." />, api);
-    expect(screen.getByText("Only members can see this team's tokens.")).toBeInTheDocument();
-    expect(screen.queryByText('Loading tokens')).not.toBeInTheDocument();
+  it('says so where the backend does not tell membership but the person may not manage the tokens', () => {
+    const team = aTeam('PLATFORM', '11111111-2222-4333-8444-555555555555', { member: undefined, canManageTokens: false });
+    renderWithProviders(<TeamPanel team={team} />, { api: teamsApi({ teams: [team] }).api });
+    expect(screen.getByRole('button', { name: 'Generate team token' })).toBeDisabled();
+    expect(screen.getByText(/^You may not manage the tokens of PLATFORM, so you cannot see them/)).toBeInTheDocument();
+  });
+
+  it("lists a team's tokens, and says when there are none, with the button enabled for those who may manage them", async () => {
+    const { api } = teamsApi({ tokens: [aTeamToken(AWS_TEAM.id, { description: 'Not this team' })] });
+    renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api });
+    expect(await screen.findByText('TERRAKUBE_ADMIN has no API tokens yet.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generate team token' })).toBeEnabled();
+    expect(screen.queryByText('Not this team')).not.toBeInTheDocument();
   });
 
   it('keeps the list when a background refresh fails, and says so', async () => {
@@ -48,15 +62,14 @@ describe('TokensPanel', () => {
       .fn<TokenApi['listPersonalTokens']>()
       .mockResolvedValueOnce([aToken({ description: 'Deploy' })])
       .mockRejectedValue(new ApiError(0, 'Cannot reach the server. Check your connection and try again.'));
-    const api = fakeTokenApi({ listPersonalTokens });
-    const { queryClient } = renderWithApi(<Screen api={api} />, api);
-    await screen.findByRole('list', { name: 'Team API tokens' });
+    const { queryClient } = renderWithProviders(<PersonalPanel />, { api: fakeTokenApi({ listPersonalTokens }) });
+    await screen.findByRole('list', { name: PERSONAL_LIST });
 
-    await queryClient.refetchQueries({ queryKey: KEY });
+    await queryClient.refetchQueries({ queryKey: tokenKeys.personal() });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('could not be refreshed');
     expect(alert).toHaveTextContent('Cannot reach the server.');
-    expect(within(screen.getByRole('list', { name: 'Team API tokens' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(screen.getByRole('list', { name: PERSONAL_LIST })).getAllByRole('listitem')).toHaveLength(1);
   });
 
   it('never shows a deleted row again, even if a refresh that started earlier answers with it', async () => {
@@ -74,16 +87,16 @@ describe('TokensPanel', () => {
           }),
       ),
     });
-    const { user, queryClient } = renderWithApi(<Screen api={api} />, api);
-    await screen.findByRole('list', { name: 'Team API tokens' });
+    const { user, queryClient } = renderWithProviders(<PersonalPanel />, { api });
+    await screen.findByRole('list', { name: PERSONAL_LIST });
 
     await user.click(screen.getByRole('button', { name: 'Delete token Doomed' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Delete token?' })).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete token Doomed' })).not.toBeInTheDocument());
 
     // While the delete is on its way, a refresh (say, on window focus) still lists the token.
-    await queryClient.refetchQueries({ queryKey: KEY });
-    expect(queryClient.getQueryData<unknown[]>(KEY)).toHaveLength(2);
+    await queryClient.refetchQueries({ queryKey: tokenKeys.personal() });
+    expect(queryClient.getQueryData<unknown[]>(tokenKeys.personal())).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Delete token Doomed' })).not.toBeInTheDocument();
 
     finishDelete();
@@ -91,7 +104,44 @@ describe('TokensPanel', () => {
     await waitFor(() => expect(queryClient.isMutating()).toBe(0));
     // The delete stayed pending until the list was fetched again, after the server had deleted the token.
     expect(api.listPersonalTokens).toHaveBeenCalledTimes(3);
-    expect(queryClient.getQueryData<unknown[]>(KEY)).toHaveLength(1);
+    expect(queryClient.getQueryData<unknown[]>(tokenKeys.personal())).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Delete token Doomed' })).not.toBeInTheDocument();
+  });
+
+  it("deletes a team's token through the team token API, naming the team", async () => {
+    const token = aTeamToken(ADMIN_TEAM.id, { description: 'Admin deploy' });
+    const { api, store } = teamsApi({ tokens: [token] });
+    const { user } = renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api });
+    await user.click(await screen.findByRole('button', { name: 'Delete token Admin deploy' }));
+    await user.click(within(await screen.findByRole('alertdialog', { name: 'Delete token?' })).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Token Admin deploy deleted')).toBeInTheDocument();
+    expect(api.deleteTeamToken).toHaveBeenCalledExactlyOnceWith({ organizationId: ADMIN_TEAM.organizationId, teamId: ADMIN_TEAM.id }, token.id);
+    expect(store).toEqual([]);
+    expect(await screen.findByText('TERRAKUBE_ADMIN has no API tokens yet.')).toBeInTheDocument();
+  });
+
+  describe('a team that has one token, without a description', () => {
+    const single = (tokens = [aTeamToken(ADMIN_TEAM.id, { description: '' })]) =>
+      teamsApi({ tokens }, { capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES }).api;
+
+    it('names the token as untitled, and asks before generating replaces it', async () => {
+      const { user } = renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api: single() });
+      expect(await screen.findByRole('button', { name: 'Delete token Untitled token' })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Generate team token' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate team token' });
+      expect(dialog).toHaveTextContent('The current token will be revoked when the new one is generated.');
+      expect(within(dialog).getByRole('button', { name: 'Replace token' })).toBeInTheDocument();
+      expect(within(dialog).queryByRole('button', { name: 'Generate' })).not.toBeInTheDocument();
+    });
+
+    it('goes straight to the form while the team has no token', async () => {
+      const { user } = renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api: single([]) });
+      await screen.findByText('TERRAKUBE_ADMIN has no API tokens yet.');
+      await user.click(screen.getByRole('button', { name: 'Generate team token' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Generate team token' });
+      expect(within(dialog).getByRole('button', { name: 'Generate' })).toBeInTheDocument();
+      expect(within(dialog).queryByRole('button', { name: 'Replace token' })).not.toBeInTheDocument();
+      expect(within(dialog).queryByRole('textbox', { name: 'Description' })).not.toBeInTheDocument();
+    });
   });
 });

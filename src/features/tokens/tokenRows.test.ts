@@ -1,30 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aToken, DAY } from './testing/tokenTestKit';
-import { filterTokenRows, sortTokenRows, toTokenRows, type TokenSortOrder } from './tokenRows';
+import { aToken, DAY } from '../../test/testKit';
+import { filterTokenRows, sortTokenRows, tokenNameOf, toTokenRows, UNTITLED_TOKEN, type TokenSortOrder } from './tokenRows';
 
-const descriptions = (rows: ReturnType<typeof toTokenRows>) => rows.map((row) => row.token.description);
+const names = (rows: ReturnType<typeof toTokenRows>) => rows.map((row) => tokenNameOf(row.token));
 
 describe('token rows', () => {
   const tokens = [
     aToken({ description: 'never', expiresIn: null, createdAgo: 5 * DAY }),
-    aToken({ description: 'unknown expiry', createdAt: null, expiresAt: null, duration: { days: 30, hours: 0, minutes: 0 } }),
+    aToken({ description: 'undated', createdAt: null, expiresIn: 10 * DAY }),
     aToken({ description: 'expired', expiresIn: -DAY, createdAgo: 40 * DAY }),
     aToken({ description: 'Later', expiresIn: 60 * DAY, createdAgo: 2 * DAY }),
     aToken({ description: 'soon', expiresIn: 2 * DAY, createdAgo: 3 * DAY }),
+    // A legacy team token: the backend keeps no description.
+    aToken({ description: '', expiresIn: 30 * DAY, createdAgo: 4 * DAY }),
   ];
   const rows = toTokenRows(tokens);
 
-  it('sorts by expiry: soonest (expired) first, unknown next, never last', () => {
-    expect(descriptions(sortTokenRows(rows, 'expiry'))).toEqual(['expired', 'soon', 'Later', 'unknown expiry', 'never']);
+  it('names a token by its description, or as untitled where it has none', () => {
+    expect(tokenNameOf(tokens[0]!)).toBe('never');
+    expect(tokenNameOf(tokens[5]!)).toBe(UNTITLED_TOKEN);
+    expect(UNTITLED_TOKEN).toBe('Untitled token');
+  });
+
+  it('sorts by expiry: soonest (expired) first, never last', () => {
+    expect(names(sortTokenRows(rows, 'expiry'))).toEqual(['expired', 'soon', 'undated', 'Untitled token', 'Later', 'never']);
   });
 
   it('sorts newest first, unknown creation dates last', () => {
-    expect(descriptions(sortTokenRows(rows, 'newest'))).toEqual(['Later', 'soon', 'never', 'expired', 'unknown expiry']);
+    expect(names(sortTokenRows(rows, 'newest'))).toEqual(['Later', 'soon', 'Untitled token', 'never', 'expired', 'undated']);
   });
 
-  it('sorts by description ignoring case', () => {
-    expect(descriptions(sortTokenRows(rows, 'description'))).toEqual(['expired', 'Later', 'never', 'soon', 'unknown expiry']);
+  it('sorts by name ignoring case, an untitled token under its stand-in name', () => {
+    expect(names(sortTokenRows(rows, 'description'))).toEqual(['expired', 'Later', 'never', 'soon', 'undated', 'Untitled token']);
   });
 
   it('does not depend on the order the API answered in, and does not change its input', () => {
@@ -42,9 +50,10 @@ describe('token rows', () => {
     );
   });
 
-  it('filters by description, ignoring case and surrounding spaces; an empty filter keeps every row', () => {
-    expect(descriptions([...filterTokenRows(rows, '  LATER ')])).toEqual(['Later']);
-    expect(descriptions([...filterTokenRows(rows, 'ex')])).toEqual(['unknown expiry', 'expired']);
+  it('filters by name, ignoring case and surrounding spaces; an empty filter keeps every row', () => {
+    expect(names([...filterTokenRows(rows, '  LATER ')])).toEqual(['Later']);
+    expect(names([...filterTokenRows(rows, 'ex')])).toEqual(['expired']);
+    expect(names([...filterTokenRows(rows, 'untitled')])).toEqual(['Untitled token']);
     expect(filterTokenRows(rows, '   ')).toBe(rows);
   });
 });

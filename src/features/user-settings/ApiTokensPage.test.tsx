@@ -1,21 +1,27 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, tokenKeys, type TokenApi } from '../../api';
-import { aToken, DAY, fakeTokenApi, HOUR, MINUTE, personalTokensApi, renderWithApi } from '../tokens/testing/tokenTestKit';
+import { aToken, DAY, fakeTokenApi, HOUR, MINUTE, never, personalTokensApi, renderWithProviders } from '../../test/testKit';
+import type { TokenCollection } from '../tokens/tokenCollection';
 import { ApiTokensPage } from './ApiTokensPage';
 
-// The generate dialog is its own unit with its own tests; here it only has to open with the right contract.
+// The generate dialog is its own unit with its own tests; here it only has to open with the personal collection.
 vi.mock('../tokens/GenerateTokenDialog', () => ({
-  default: ({ open, onClose, variant, tokenListKey }: { open: boolean; onClose: () => void; variant: string; tokenListKey: unknown }) =>
+  default: ({ open, onClose, collection }: { open: boolean; onClose: () => void; collection: TokenCollection }) =>
     open ? (
-      <div role="dialog" aria-label="Generate API token" data-variant={variant} data-key={JSON.stringify(tokenListKey)}>
+      <div
+        role="dialog"
+        aria-label={collection.wording.dialogTitle}
+        data-key={JSON.stringify(collection.tokenListKey)}
+        data-granularity={collection.capabilities.expiry.granularity}
+      >
         <button onClick={onClose}>Cancel</button>
       </div>
     ) : null,
 }));
 
-function renderPage(api: TokenApi) {
-  return renderWithApi(<ApiTokensPage />, api);
+function renderPage(api: TokenApi, options: { signInAgain?: () => void } = {}) {
+  return renderWithProviders(<ApiTokensPage />, { api, ...options });
 }
 
 const list = () => screen.findByRole('list', { name: 'Your API tokens' });
@@ -37,10 +43,18 @@ describe('User Settings › API tokens', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'API tokens' })).toBeInTheDocument();
     expect(screen.getByText(/call Terrakube as you/)).toBeInTheDocument();
     expect(document.title).toBe('API tokens · Terrakube');
+    expect(await screen.findByText(/^You have no API tokens yet\. .* calls Terrakube as you\.$/)).toBeInTheDocument();
+  });
+
+  it("speaks of the configured platform by its name", async () => {
+    renderPage(personalTokensApi([], { platformName: 'HCP Terraform' }).api);
+    expect(screen.getByText(/call HCP Terraform as you/)).toBeInTheDocument();
+    expect(document.title).toBe('API tokens · HCP Terraform');
+    expect(await screen.findByText(/calls HCP Terraform as you\.$/)).toBeInTheDocument();
   });
 
   it('shows skeleton rows, busy and named, while the list loads', () => {
-    renderPage(fakeTokenApi({ listPersonalTokens: () => new Promise(() => undefined) }));
+    renderPage(fakeTokenApi({ listPersonalTokens: never }));
     const loading = screen.getByText('Loading tokens');
     expect(loading).toHaveAttribute('role', 'status');
     expect(loading.closest('[aria-busy="true"]')).not.toBeNull();
@@ -59,8 +73,9 @@ describe('User Settings › API tokens', () => {
     expect(sentence.compareDocumentPosition(generate) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(generate);
     const dialog = await screen.findByRole('dialog', { name: 'Generate API token' });
-    expect(dialog).toHaveAttribute('data-variant', 'personal');
     expect(dialog).toHaveAttribute('data-key', JSON.stringify(tokenKeys.personal()));
+    // Terrakube's personal tokens last whole days.
+    expect(dialog).toHaveAttribute('data-granularity', 'day');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
@@ -292,7 +307,7 @@ describe('User Settings › API tokens', () => {
       deletePersonalToken: vi.fn(async () => Promise.reject(new ApiError(401, 'Your session has expired. Sign in again.'))),
     });
     const signInAgain = vi.fn();
-    const { user } = renderWithApi(<ApiTokensPage />, api, { signInAgain });
+    const { user } = renderPage(api, { signInAgain });
     await list();
     await user.click(screen.getByRole('button', { name: 'Delete token Build agent' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));

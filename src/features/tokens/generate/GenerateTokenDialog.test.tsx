@@ -1,90 +1,144 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import Button from '@mui/material/Button';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../api/ApiError';
-import { tokenKeys } from '../../../api/queryKeys';
-import type { CreatedToken } from '../../../api/tokenApi';
-import { createQueryClient } from '../../../app/queryClient';
-import type { GenerateTokenDialogProps } from '../GenerateTokenDialog';
-import { expiryPresetsFor } from './durationPresets';
+import { ApiError, NETWORK_ERROR_MESSAGE, type CreatedToken, type GenerateTokenInput, type TokenApiCapabilities } from '../../../api';
+import {
+  ADMIN_TEAM,
+  aTeamToken,
+  aToken,
+  DAY,
+  deferred,
+  fakeTokenApi,
+  HOUR,
+  MINUTE,
+  renderWithProviders,
+  SINGLE_TEAM_TOKEN_CAPABILITIES,
+  TERRAKUBE_CAPABILITIES,
+  TFE_CAPABILITIES,
+} from '../../../test/testKit';
+import { useTeamTokenCollection } from '../../teams/teamQueries';
+import { usePersonalTokens } from '../../user-settings/usePersonalTokens';
+import { GenerateTokenDialog } from '../GenerateTokenDialog';
+import type { TokenCollection } from '../tokenCollection';
+import type { ListedToken } from '../tokenRows';
+import { dateTimeLocalValue } from './expiryChoices';
 import { formatExpiryDate } from './expiryText';
-import { DialogHarness, fakeJwt, TEST_CONFIG } from './testSupport';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
-const DAY = 86_400_000;
-const EXP = Math.floor((NOW.getTime() + 30 * DAY) / 1000);
-const SECRET = fakeJwt({ iss: 'Terrakube', sub: 'Admin (Token)', iat: NOW.getTime() / 1000, exp: EXP });
+const SECRET = 'tkn-4f9c2e7a1b8d4e6f9a0c3b5d7e9f1a2b';
 
-type Generate = GenerateTokenDialogProps['generate'];
+type Generate = (input: GenerateTokenInput) => Promise<CreatedToken>;
+type User = ReturnType<typeof userEvent.setup>;
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
+interface HarnessProps {
+  initiallyOpen: boolean;
+  /** Render the dialog only while open (as the lazy-loading panel does), instead of keeping it mounted. */
+  unmountOnClose: boolean;
+  onClose: () => void;
+  replaces?: ListedToken;
 }
 
-function setClipboard(value: unknown) {
-  Object.defineProperty(navigator, 'clipboard', { value, configurable: true });
+/** A page stand-in over the collection: the list the dialog refreshes, and the button that opens the dialog. */
+function DialogPage({ collection, initiallyOpen, unmountOnClose, onClose, replaces }: HarnessProps & { collection: TokenCollection }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <main>
+      <ul aria-label="Tokens">
+        {collection.query.data?.map((token) => (
+          <li key={token.id}>{token.description}</li>
+        ))}
+      </ul>
+      <Button onClick={() => setOpen(true)}>Generate token</Button>
+      {(open || !unmountOnClose) && (
+        <GenerateTokenDialog
+          open={open}
+          collection={collection}
+          replaces={replaces}
+          onClose={() => {
+            onClose();
+            setOpen(false);
+          }}
+        />
+      )}
+    </main>
+  );
 }
 
+const PersonalPage = (props: HarnessProps) => <DialogPage collection={usePersonalTokens()} {...props} />;
+const TeamPage = (props: HarnessProps) => <DialogPage collection={useTeamTokenCollection(ADMIN_TEAM)} {...props} />;
+
+/** Now, fixed: the expiry a choice makes is then exact. */
+function freezeTime(at: Date | number = NOW) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
+}
+const fromNow = (ms: number) => new Date(Date.now() + ms);
+
+/**
+ * The dialog over a collection the real hooks build (the personal tokens, or TERRAKUBE_ADMIN's), its list holding
+ * "Existing token". `generate` answers the create call of either and adds the token to the list.
+ */
 function renderDialog({
   variant = 'personal',
-  generate = vi.fn<Generate>(async () => ({ token: SECRET })),
+  capabilities = TERRAKUBE_CAPABILITIES,
+  generate = vi.fn<Generate>(async ({ expiresAt }) => ({ secret: SECRET, expiresAt: expiresAt?.toISOString() ?? null })),
+  replaces,
   initiallyOpen = true,
   unmountOnClose = false,
-  config = TEST_CONFIG,
 }: {
   variant?: 'personal' | 'team';
+  capabilities?: TokenApiCapabilities;
   generate?: ReturnType<typeof vi.fn<Generate>>;
+  replaces?: ListedToken;
   initiallyOpen?: boolean;
   unmountOnClose?: boolean;
-  config?: typeof TEST_CONFIG;
 } = {}) {
-  const user = userEvent.setup();
-  const queryClient = createQueryClient();
-  const tokenListKey = variant === 'team' ? tokenKeys.team() : tokenKeys.personal();
-  const listed: string[] = ['Existing token'];
-  const listTokens = vi.fn(async () => [...listed]);
+  const listed = [aToken({ description: 'Existing token' })];
+  const listTokens = vi.fn(async () => listed.map((token) => aTeamToken(ADMIN_TEAM.id, token)));
+  const generateAndList = async (input: GenerateTokenInput) => {
+    const created = await generate(input);
+    listed.push(aToken({ description: input.description }));
+    return created;
+  };
+  const api = fakeTokenApi({
+    capabilities,
+    listPersonalTokens: listTokens,
+    createPersonalToken: generateAndList,
+    listTeamTokens: listTokens,
+    createTeamToken: (_team, input) => generateAndList(input),
+  });
   const onClose = vi.fn();
   const signInAgain = vi.fn();
-  const generateAndList = vi.fn<Generate>(async (request) => {
-    const created = await generate(request);
-    listed.push(request.description);
-    return created;
-  });
-  render(
-    <DialogHarness
-      queryClient={queryClient}
-      config={config}
-      listTokens={listTokens}
-      variant={variant}
-      generate={generateAndList}
-      tokenListKey={tokenListKey}
-      initiallyOpen={initiallyOpen}
-      unmountOnClose={unmountOnClose}
-      onClose={onClose}
-      signInAgain={signInAgain}
-    />,
+  const Page = variant === 'team' ? TeamPage : PersonalPage;
+  const rendered = renderWithProviders(
+    <Page initiallyOpen={initiallyOpen} unmountOnClose={unmountOnClose} onClose={onClose} replaces={replaces} />,
+    { api, signInAgain },
   );
   const title = variant === 'team' ? 'Generate team token' : 'Generate API token';
-  return { user, queryClient, generate, listTokens, onClose, signInAgain, title, dialog: () => screen.getByRole('dialog', { name: title }) };
+  return { ...rendered, generate, listTokens, onClose, signInAgain, dialog: () => screen.getByRole('dialog', { name: title }) };
 }
 
 const descriptionField = () => screen.getByRole('textbox', { name: 'Description' });
 const generateButton = () => screen.getByRole('button', { name: 'Generate' });
 const tokenField = () => screen.getByRole('textbox', { name: 'Token' });
+const preview = () => screen.getByRole('status');
+/** A datetime-local input has no role: found by its label, whose required mark is not part of its name. */
+const expirationDateField = () => screen.getByLabelText(/^Expiration date/);
+const presetLabels = () =>
+  within(screen.getByRole('radiogroup', { name: 'Expires in' }))
+    .getAllByRole('radio')
+    .map((radio) => radio.closest('label')?.textContent);
+const expiresOn = (date: Date) => `Expires on ${formatExpiryDate(date)}`;
 
-async function fillDescription(user: ReturnType<typeof userEvent.setup>, text: string) {
+async function fillDescription(user: User, text: string) {
   await user.click(descriptionField());
   await user.clear(descriptionField());
   if (text) await user.paste(text);
 }
 
-async function fillCustom(user: ReturnType<typeof userEvent.setup>, values: Record<string, string>) {
+async function fillCustom(user: User, values: Record<string, string>) {
   await user.click(screen.getByRole('radio', { name: 'Custom' }));
   for (const [label, value] of Object.entries(values)) {
     const field = screen.getByRole('spinbutton', { name: label });
@@ -93,10 +147,21 @@ async function fillCustom(user: ReturnType<typeof userEvent.setup>, values: Reco
   }
 }
 
-async function generateToken(user: ReturnType<typeof userEvent.setup>, description = 'Laptop CLI') {
+async function fillExpirationDate(user: User, at: Date) {
+  await user.click(screen.getByRole('radio', { name: 'Custom' }));
+  const field = expirationDateField();
+  await user.clear(field);
+  await user.paste(dateTimeLocalValue(at));
+}
+
+async function generateToken(user: User, description = 'Laptop CLI') {
   await fillDescription(user, description);
   await user.click(generateButton());
   return screen.findByRole('textbox', { name: 'Token' });
+}
+
+function setClipboard(value: unknown) {
+  Object.defineProperty(navigator, 'clipboard', { value, configurable: true });
 }
 
 afterEach(() => {
@@ -105,24 +170,27 @@ afterEach(() => {
 });
 
 describe('GenerateTokenDialog: the form', () => {
-  it('opens titled, with Description focused, 30 days chosen, Cancel and Generate', async () => {
+  it('opens titled, with Description focused, 30 days chosen, whole-day presets, Cancel and Generate', async () => {
     const { dialog } = renderDialog();
     expect(await screen.findByRole('dialog', { name: 'Generate API token' })).toBeVisible();
     expect(descriptionField()).toHaveFocus();
-    const group = within(dialog()).getByRole('radiogroup', { name: 'Expires in' });
-    expect(within(group).getByRole('radio', { name: '30 days' })).toBeChecked();
-    expect(within(group).queryByRole('radio', { name: '15 minutes' })).not.toBeInTheDocument();
+    expect(within(dialog()).getByRole('radio', { name: '30 days' })).toBeChecked();
+    expect(presetLabels()).toEqual(['7 days', '30 days', '60 days', '90 days', '1 year', 'Custom', 'Never']);
     expect(within(dialog()).getByRole('button', { name: 'Cancel' })).toBeEnabled();
     expect(generateButton()).toBeEnabled();
   });
 
-  it('is titled Generate team token for teams, with the short presets', async () => {
+  it('is titled Generate team token for a team, with the short presets of a backend that counts minutes', async () => {
     renderDialog({ variant: 'team' });
-    const group = await screen.findByRole('radiogroup', { name: 'Expires in' });
-    expect(screen.getByRole('dialog', { name: 'Generate team token' })).toBeVisible();
-    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(
-      expiryPresetsFor('team').map((preset) => preset.label),
-    );
+    expect(await screen.findByRole('dialog', { name: 'Generate team token' })).toBeVisible();
+    expect(presetLabels()).toEqual(['15 minutes', '1 hour', '8 hours', '7 days', '30 days', '60 days', '90 days', '1 year', 'Custom', 'Never']);
+  });
+
+  it('offers no Never where every token must expire', async () => {
+    const personal = { ...TERRAKUBE_CAPABILITIES.personal, expiry: { ...TERRAKUBE_CAPABILITIES.personal.expiry, allowsNever: false } };
+    renderDialog({ capabilities: { ...TERRAKUBE_CAPABILITIES, personal } });
+    await screen.findByRole('radiogroup', { name: 'Expires in' });
+    expect(presetLabels()).toEqual(['7 days', '30 days', '60 days', '90 days', '1 year', 'Custom']);
   });
 
   it.each([
@@ -156,13 +224,25 @@ describe('GenerateTokenDialog: the form', () => {
     expect(screen.getByText('255 of 255 characters')).toBeVisible();
   });
 
-  it('counts the characters that are sent: surrounding spaces are not counted, as the description is trimmed', async () => {
+  it('counts the characters that are sent, and sends the description trimmed', async () => {
+    freezeTime();
     const { user, generate } = renderDialog();
     await fillDescription(user, `  ${'x'.repeat(255)}   `);
     expect(screen.getByText('255 of 255 characters')).toBeVisible();
     await user.click(generateButton());
     await screen.findByRole('textbox', { name: 'Token' });
-    expect(generate).toHaveBeenCalledWith({ description: 'x'.repeat(255), duration: { days: 30, hours: 0, minutes: 0 } });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: 'x'.repeat(255), expiresAt: fromNow(30 * DAY) });
+  });
+
+  it('takes no description where the collection takes none, and sends it empty', async () => {
+    freezeTime();
+    const { user, generate } = renderDialog({ variant: 'team', capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES });
+    await screen.findByRole('dialog', { name: 'Generate team token' });
+    expect(screen.queryByRole('textbox', { name: 'Description' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: '1 hour' }));
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: '', expiresAt: fromNow(HOUR) });
   });
 
   it('shows no error while the user moves between fields, only on Generate', async () => {
@@ -175,167 +255,78 @@ describe('GenerateTokenDialog: the form', () => {
     expect(descriptionField()).toHaveAttribute('aria-invalid', 'false');
   });
 
-  it('sends a custom team duration typed field by field without an earlier submit', async () => {
-    const { user, generate } = renderDialog({ variant: 'team' });
-    await fillDescription(user, 'Pipeline');
-    await fillCustom(user, { Days: '0', Hours: '0', Minutes: '30' });
-    await user.click(generateButton());
-    await screen.findByRole('textbox', { name: 'Token' });
-    expect(generate).toHaveBeenCalledWith({ description: 'Pipeline', duration: { days: 0, hours: 0, minutes: 30 } });
-  });
-
-  it('sends the description trimmed', async () => {
-    const { user, generate } = renderDialog();
-    await generateToken(user, '   Laptop CLI  ');
-    expect(generate).toHaveBeenCalledWith({ description: 'Laptop CLI', duration: { days: 30, hours: 0, minutes: 0 } });
-  });
+  const PRESETS: Record<'personal' | 'team', [label: string, lifetime: number | null][]> = {
+    personal: [
+      ['7 days', 7 * DAY],
+      ['30 days', 30 * DAY],
+      ['60 days', 60 * DAY],
+      ['90 days', 90 * DAY],
+      ['1 year', 365 * DAY],
+      ['Never', null],
+    ],
+    team: [
+      ['15 minutes', 15 * MINUTE],
+      ['1 hour', HOUR],
+      ['8 hours', 8 * HOUR],
+      ['1 year', 365 * DAY],
+      ['Never', null],
+    ],
+  };
 
   describe.each(['personal', 'team'] as const)('each %s preset', (variant) => {
-    const presets = expiryPresetsFor(variant).filter((preset) => preset.duration);
-    it.each(presets.map((preset) => [preset.label, preset.duration] as const))(
-      '%s sends its duration',
-      async (label, duration) => {
-        const { user, generate } = renderDialog({ variant });
-        await fillDescription(user, `Token ${label}`);
-        await user.click(screen.getByRole('radio', { name: label }));
-        await user.click(generateButton());
-        await screen.findByRole('textbox', { name: 'Token' });
-        expect(generate).toHaveBeenCalledTimes(1);
-        expect(generate).toHaveBeenCalledWith({ description: `Token ${label}`, duration });
-      },
-    );
+    it.each(PRESETS[variant])('%s sends its expiry', async (label, lifetime) => {
+      freezeTime();
+      const { user, generate } = renderDialog({ variant });
+      await fillDescription(user, `Token ${label}`);
+      await user.click(screen.getByRole('radio', { name: label }));
+      await user.click(generateButton());
+      await screen.findByRole('textbox', { name: 'Token' });
+      expect(generate).toHaveBeenCalledExactlyOnceWith({ description: `Token ${label}`, expiresAt: lifetime === null ? null : fromNow(lifetime) });
+    });
   });
 
   it('shows the resulting expiry live as the preset changes, and warns about Never', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
+    freezeTime();
     const { user } = renderDialog();
-    const at = (ms: number) => `Expires on ${formatExpiryDate(new Date(NOW.getTime() + ms))}`;
-    expect(await screen.findByRole('status')).toHaveTextContent(at(30 * DAY));
-    expect(screen.getByRole('radiogroup', { name: 'Expires in' })).toHaveAccessibleDescription(at(30 * DAY));
+    expect(await screen.findByRole('status')).toHaveTextContent(`${expiresOn(fromNow(30 * DAY))} (in 30 days)`);
+    expect(screen.getByRole('radiogroup', { name: 'Expires in' })).toHaveAccessibleDescription(expect.stringContaining(expiresOn(fromNow(30 * DAY))));
     await user.click(screen.getByRole('radio', { name: '1 year' }));
-    expect(screen.getByRole('status')).toHaveTextContent(`${at(365 * DAY)} (365 days from now)`);
+    expect(preview()).toHaveTextContent(`${expiresOn(fromNow(365 * DAY))} (in 1 year, 365 days from now)`);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Never' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Never expires');
+    expect(preview()).toHaveTextContent('Never expires');
     expect(screen.getByRole('alert')).toHaveTextContent(/never expires is a standing risk/);
     expect(screen.getByRole('alert')).toHaveClass('MuiAlert-colorWarning');
 
     await user.click(screen.getByRole('radio', { name: '7 days' }));
-    expect(screen.getByRole('status')).toHaveTextContent(at(7 * DAY));
+    expect(preview()).toHaveTextContent(expiresOn(fromNow(7 * DAY)));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('keeps the preview true while the dialog stays open, announcing it only when the user changes the duration', async () => {
+  it('keeps the preview true while the dialog stays open, announcing it only when the user changes the expiry', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(NOW);
     const { user } = renderDialog();
-    const preview = () => screen.getByRole('radiogroup', { name: 'Expires in' });
-    const at = (ms: number) => `Expires on ${formatExpiryDate(new Date(NOW.getTime() + ms))}`;
+    const presets = () => screen.getByRole('radiogroup', { name: 'Expires in' });
+    const at = (ms: number) => expiresOn(new Date(NOW.getTime() + ms));
     expect(await screen.findByRole('status')).toHaveTextContent(at(30 * DAY));
 
-    act(() => vi.advanceTimersByTime(10 * 60_000));
-    expect(preview()).toHaveAccessibleDescription(at(10 * 60_000 + 30 * DAY));
+    act(() => vi.advanceTimersByTime(10 * MINUTE));
+    expect(presets()).toHaveAccessibleDescription(expect.stringContaining(at(10 * MINUTE + 30 * DAY)));
     // The clock moving on is not announced…
-    expect(screen.getByRole('status')).toHaveTextContent(at(30 * DAY));
+    expect(preview()).toHaveTextContent(at(30 * DAY));
     // …a change is, from the time it is made.
     await user.click(screen.getByRole('radio', { name: '7 days' }));
-    expect(screen.getByRole('status')).toHaveTextContent(at(10 * 60_000 + 7 * DAY));
-    expect(preview()).toHaveAccessibleDescription(at(10 * 60_000 + 7 * DAY));
+    expect(preview()).toHaveTextContent(at(10 * MINUTE + 7 * DAY));
+    expect(presets()).toHaveAccessibleDescription(expect.stringContaining(at(10 * MINUTE + 7 * DAY)));
   });
 
   it('shows the exact date of the 1-year preset, 365 days on, a day short of the calendar year across 29 Feb 2028', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const created = new Date('2027-06-01T10:00:00.000Z');
-    vi.setSystemTime(created);
+    freezeTime(new Date('2027-06-01T10:00:00.000Z'));
     const { user } = renderDialog();
     await user.click(await screen.findByRole('radio', { name: '1 year' }));
-    const expected = formatExpiryDate(new Date('2028-05-31T10:00:00.000Z'));
-    expect(screen.getByRole('status')).toHaveTextContent(`Expires on ${expected} (365 days from now)`);
-  });
-
-  it('shows the custom expiry live for teams, in minutes', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-    const { user } = renderDialog({ variant: 'team' });
-    await fillCustom(user, { Days: '0', Hours: '1', Minutes: '30' });
-    expect(screen.getByRole('status')).toHaveTextContent(`Expires on ${formatExpiryDate(new Date(NOW.getTime() + 90 * 60_000))}`);
-    await user.clear(screen.getByRole('spinbutton', { name: 'Hours' }));
-    await user.type(screen.getByRole('spinbutton', { name: 'Hours' }), '99');
-    expect(screen.getByRole('status')).toHaveTextContent('Enter a valid duration to see when the token expires.');
-  });
-
-  describe('custom days for personal tokens (whole days 1–3650)', () => {
-    it('has only Days', async () => {
-      const { user } = renderDialog();
-      await user.click(await screen.findByRole('radio', { name: 'Custom' }));
-      expect(screen.getByRole('spinbutton', { name: 'Days' })).toBeVisible();
-      expect(screen.queryByRole('spinbutton', { name: 'Hours' })).not.toBeInTheDocument();
-      expect(screen.queryByRole('spinbutton', { name: 'Minutes' })).not.toBeInTheDocument();
-    });
-
-    it.each([
-      ['0', 'Days must be at least 1.'],
-      ['3651', 'Days must be at most 3650.'],
-      ['1.5', 'Days must be a whole number.'],
-      ['', 'Enter the number of days.'],
-    ])('rejects %j inline', async (days, message) => {
-      const { user, generate } = renderDialog();
-      await fillDescription(user, 'Custom');
-      await fillCustom(user, { Days: days });
-      await user.click(generateButton());
-      const field = screen.getByRole('spinbutton', { name: 'Days' });
-      expect(field).toHaveAttribute('aria-invalid', 'true');
-      expect(field).toHaveAccessibleDescription(message);
-      expect(generate).not.toHaveBeenCalled();
-    });
-
-    it('sends a valid number of days', async () => {
-      const { user, generate } = renderDialog();
-      await fillDescription(user, 'Custom');
-      await fillCustom(user, { Days: '3650' });
-      await user.click(generateButton());
-      await screen.findByRole('textbox', { name: 'Token' });
-      expect(generate).toHaveBeenCalledWith({ description: 'Custom', duration: { days: 3650, hours: 0, minutes: 0 } });
-    });
-  });
-
-  describe('custom duration for team tokens (days, hours 0–23, minutes 0–59)', () => {
-    it.each([
-      [{ Days: '0', Hours: '0', Minutes: '0' }, 'Days', 'Enter at least one minute in total.'],
-      [{ Days: '0', Hours: '24', Minutes: '0' }, 'Hours', 'Hours must be at most 23.'],
-      [{ Days: '0', Hours: '0', Minutes: '60' }, 'Minutes', 'Minutes must be at most 59.'],
-    ])('rejects %j on %s', async (values, label, message) => {
-      const { user, generate } = renderDialog({ variant: 'team' });
-      await fillDescription(user, 'CI');
-      await fillCustom(user, values);
-      await user.click(generateButton());
-      const field = screen.getByRole('spinbutton', { name: label });
-      expect(field).toHaveAttribute('aria-invalid', 'true');
-      expect(field).toHaveAccessibleDescription(message);
-      if (message === 'Enter at least one minute in total.') {
-        // It is about all three fields: each is marked and described by it.
-        for (const other of ['Hours', 'Minutes']) {
-          expect(screen.getByRole('spinbutton', { name: other })).toHaveAttribute('aria-invalid', 'true');
-          expect(screen.getByRole('spinbutton', { name: other })).toHaveAccessibleDescription(message);
-        }
-      }
-      expect(generate).not.toHaveBeenCalled();
-    });
-
-    it('clears the total error once a minute is entered, and sends the duration', async () => {
-      const { user, generate } = renderDialog({ variant: 'team' });
-      await fillDescription(user, 'CI');
-      await fillCustom(user, { Days: '0', Hours: '0', Minutes: '0' });
-      await user.click(generateButton());
-      expect(screen.getByRole('spinbutton', { name: 'Days' })).toHaveAttribute('aria-invalid', 'true');
-      await fillCustom(user, { Minutes: '30' });
-      expect(screen.getByRole('spinbutton', { name: 'Days' })).toHaveAttribute('aria-invalid', 'false');
-      await user.click(generateButton());
-      await screen.findByRole('textbox', { name: 'Token' });
-      expect(generate).toHaveBeenCalledWith({ description: 'CI', duration: { days: 0, hours: 0, minutes: 30 } });
-    });
+    expect(preview()).toHaveTextContent(`${expiresOn(new Date('2028-05-31T10:00:00.000Z'))} (in 1 year, 365 days from now)`);
   });
 
   it('closes on Cancel without sending anything', async () => {
@@ -347,11 +338,183 @@ describe('GenerateTokenDialog: the form', () => {
   });
 });
 
+describe('GenerateTokenDialog: Custom in whole days (personal Terrakube tokens, 1–3650)', () => {
+  it('has only Days', async () => {
+    const { user } = renderDialog();
+    await user.click(await screen.findByRole('radio', { name: 'Custom' }));
+    expect(screen.getByRole('spinbutton', { name: 'Days' })).toBeVisible();
+    expect(screen.queryByRole('spinbutton', { name: 'Hours' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('spinbutton', { name: 'Minutes' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Expiration date/)).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['0', 'Days must be at least 1.'],
+    ['3651', 'Days must be at most 3650.'],
+    ['1.5', 'Days must be a whole number.'],
+    ['', 'Enter the number of days.'],
+  ])('rejects %j inline', async (days, message) => {
+    const { user, generate } = renderDialog();
+    await fillDescription(user, 'Custom');
+    await fillCustom(user, { Days: days });
+    await user.click(generateButton());
+    const field = screen.getByRole('spinbutton', { name: 'Days' });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(message);
+    expect(generate).not.toHaveBeenCalled();
+  });
+
+  it('sends a valid number of days, as an expiry that many days from now', async () => {
+    freezeTime();
+    const { user, generate } = renderDialog();
+    await fillDescription(user, 'Custom');
+    await fillCustom(user, { Days: '3650' });
+    expect(preview()).toHaveTextContent(expiresOn(fromNow(3650 * DAY)));
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: 'Custom', expiresAt: fromNow(3650 * DAY) });
+  });
+});
+
+describe('GenerateTokenDialog: Custom in days, hours and minutes (team Terrakube tokens)', () => {
+  it('sends a duration typed field by field without an earlier submit', async () => {
+    freezeTime();
+    const { user, generate } = renderDialog({ variant: 'team' });
+    await fillDescription(user, 'Pipeline');
+    await fillCustom(user, { Days: '0', Hours: '0', Minutes: '30' });
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: 'Pipeline', expiresAt: fromNow(30 * MINUTE) });
+  });
+
+  it('shows the expiry live, to the minute, and says when the fields make none', async () => {
+    freezeTime();
+    const { user } = renderDialog({ variant: 'team' });
+    await fillCustom(user, { Days: '0', Hours: '1', Minutes: '30' });
+    expect(preview()).toHaveTextContent(expiresOn(fromNow(90 * MINUTE)));
+    await user.clear(screen.getByRole('spinbutton', { name: 'Hours' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Hours' }), '99');
+    expect(preview()).toHaveTextContent('Enter a valid expiry to see when the token expires.');
+  });
+
+  it.each([
+    [{ Days: '0', Hours: '0', Minutes: '0' }, 'Days', 'Enter at least one minute in total.'],
+    [{ Days: '0', Hours: '24', Minutes: '0' }, 'Hours', 'Hours must be at most 23.'],
+    [{ Days: '0', Hours: '0', Minutes: '60' }, 'Minutes', 'Minutes must be at most 59.'],
+  ])('rejects %j on %s', async (values, label, message) => {
+    const { user, generate } = renderDialog({ variant: 'team' });
+    await fillDescription(user, 'CI');
+    await fillCustom(user, values);
+    await user.click(generateButton());
+    const field = screen.getByRole('spinbutton', { name: label });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(message);
+    if (message === 'Enter at least one minute in total.') {
+      // It is about all three fields: each is marked and described by it.
+      for (const other of ['Hours', 'Minutes']) {
+        expect(screen.getByRole('spinbutton', { name: other })).toHaveAttribute('aria-invalid', 'true');
+        expect(screen.getByRole('spinbutton', { name: other })).toHaveAccessibleDescription(message);
+      }
+    }
+    expect(generate).not.toHaveBeenCalled();
+  });
+
+  it('clears the total error once a minute is entered, and sends the expiry', async () => {
+    freezeTime();
+    const { user, generate } = renderDialog({ variant: 'team' });
+    await fillDescription(user, 'CI');
+    await fillCustom(user, { Days: '0', Hours: '0', Minutes: '0' });
+    await user.click(generateButton());
+    expect(screen.getByRole('spinbutton', { name: 'Days' })).toHaveAttribute('aria-invalid', 'true');
+    await fillCustom(user, { Minutes: '30' });
+    expect(screen.getByRole('spinbutton', { name: 'Days' })).toHaveAttribute('aria-invalid', 'false');
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: 'CI', expiresAt: fromNow(30 * MINUTE) });
+  });
+});
+
+describe('GenerateTokenDialog: Custom as an expiration date (any moment, as HCP Terraform takes)', () => {
+  it('asks for an Expiration date in the user’s time zone, 30 days on at first, bounded to what the backend takes', async () => {
+    freezeTime();
+    const { user } = renderDialog({ capabilities: TFE_CAPABILITIES });
+    await user.click(await screen.findByRole('radio', { name: 'Custom' }));
+    const field = expirationDateField();
+    expect(field).toHaveAccessibleName('Expiration date');
+    expect(field).toHaveAttribute('type', 'datetime-local');
+    expect(field).toHaveValue(dateTimeLocalValue(fromNow(30 * DAY)));
+    expect(field).toHaveAttribute('min', dateTimeLocalValue(fromNow(0)));
+    expect(field).toHaveAttribute('max', dateTimeLocalValue(fromNow(3650 * DAY)));
+    expect(field).toHaveAccessibleDescription('In your time zone.');
+    expect(screen.queryByRole('spinbutton', { name: 'Days' })).not.toBeInTheDocument();
+  });
+
+  it('shows the chosen date live, "in N days", and sends it as the expiry', async () => {
+    freezeTime();
+    const { user, generate } = renderDialog({ capabilities: TFE_CAPABILITIES });
+    await fillDescription(user, 'Terraform Cloud CLI');
+    await fillExpirationDate(user, fromNow(45 * DAY + 2 * HOUR));
+    expect(preview()).toHaveTextContent(`${expiresOn(fromNow(45 * DAY + 2 * HOUR))} (in 45 days)`);
+    await fillExpirationDate(user, fromNow(3 * DAY));
+    expect(preview()).toHaveTextContent(`${expiresOn(fromNow(3 * DAY))} (in 3 days)`);
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(generate).toHaveBeenCalledExactlyOnceWith({ description: 'Terraform Cloud CLI', expiresAt: fromNow(3 * DAY) });
+  });
+
+  it.each([
+    ['in the past', -DAY, 'The expiration date must be in the future.'],
+    ['beyond the longest lifetime', 3651 * DAY, 'The expiration date can be at most 3650 days from now.'],
+  ])('refuses a date %s, next to the field, and sends nothing', async (_name, offset, message) => {
+    freezeTime();
+    const { user, generate } = renderDialog({ capabilities: TFE_CAPABILITIES });
+    await fillDescription(user, 'Terraform Cloud CLI');
+    await fillExpirationDate(user, fromNow(offset));
+    expect(preview()).toHaveTextContent('Enter a valid expiry to see when the token expires.');
+    await user.click(generateButton());
+    const field = expirationDateField();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(message);
+    expect(generate).not.toHaveBeenCalled();
+  });
+});
+
+describe('GenerateTokenDialog: replacing the one token of a team', () => {
+  const current = aTeamToken(ADMIN_TEAM.id, { description: 'Nightly deploy' });
+
+  it('asks first, naming the token that stops working; Cancel closes without generating', async () => {
+    const { user, onClose, generate, dialog } = renderDialog({ variant: 'team', capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES, replaces: current });
+    await screen.findByRole('dialog', { name: 'Generate team token' });
+    expect(dialog()).toHaveTextContent(/Generating a new one revokes the current token at once/);
+    expect(dialog()).toHaveTextContent('The current token (Nightly deploy) will be revoked when the new one is generated.');
+    expect(within(dialog()).queryByRole('button', { name: 'Generate' })).not.toBeInTheDocument();
+    expect(within(dialog()).queryByRole('radiogroup', { name: 'Expires in' })).not.toBeInTheDocument();
+    const cancel = within(dialog()).getByRole('button', { name: 'Cancel' });
+    expect(cancel).toHaveFocus();
+    await user.click(cancel);
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(generate).not.toHaveBeenCalled();
+  });
+
+  it('goes on to the form on Replace token, and generates the new token', async () => {
+    const { user, generate, dialog } = renderDialog({ variant: 'team', capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES, replaces: current });
+    await user.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Replace token' }));
+    expect(within(dialog()).getByRole('radiogroup', { name: 'Expires in' })).toBeInTheDocument();
+    await user.click(generateButton());
+    expect(await screen.findByRole('textbox', { name: 'Token' })).toHaveValue(SECRET);
+    expect(generate).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks of a token without a description as the current token', async () => {
+    renderDialog({ variant: 'team', capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES, replaces: { ...current, description: '' } });
+    expect(await screen.findByText('The current token will be revoked when the new one is generated.')).toBeVisible();
+  });
+});
+
 describe('GenerateTokenDialog: submitting', () => {
   it('disables Generate and shows progress while in flight; the dialog cannot be closed meanwhile', async () => {
     const pending = deferred<CreatedToken>();
-    const generate = vi.fn<Generate>(() => pending.promise);
-    const { user, onClose } = renderDialog({ generate });
+    const { user, onClose } = renderDialog({ generate: vi.fn<Generate>(() => pending.promise) });
     await fillDescription(user, 'Slow');
     await user.click(generateButton());
     expect(generateButton()).toBeDisabled();
@@ -359,7 +522,7 @@ describe('GenerateTokenDialog: submitting', () => {
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeDisabled();
     await user.keyboard('{Escape}');
     expect(onClose).not.toHaveBeenCalled();
-    await act(async () => pending.resolve({ token: SECRET }));
+    await act(async () => pending.resolve({ secret: SECRET }));
     expect(await screen.findByRole('textbox', { name: 'Token' })).toHaveValue(SECRET);
   });
 
@@ -375,14 +538,13 @@ describe('GenerateTokenDialog: submitting', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
     expect(generate).toHaveBeenCalledTimes(1);
-    await act(async () => pending.resolve({ token: SECRET }));
+    await act(async () => pending.resolve({ secret: SECRET }));
     await screen.findByRole('textbox', { name: 'Token' });
     expect(generate).toHaveBeenCalledTimes(1);
   });
 
   it('guards with a ref: two submits before any re-render make one request', async () => {
-    const generate = vi.fn<Generate>(async () => ({ token: SECRET }));
-    const { user } = renderDialog({ generate });
+    const { user, generate } = renderDialog();
     await fillDescription(user, 'Same tick');
     const form = generateButton().closest('form')!;
     fireEvent.submit(form);
@@ -415,6 +577,39 @@ describe('GenerateTokenDialog: submitting', () => {
     expect(generate).toHaveBeenCalledTimes(1);
   });
 
+  it('shows a refusal of the description (422) under Description, keeping the input, until it is changed', async () => {
+    const taken = Object.assign(new ApiError(422, 'Description has already been taken'), { field: 'description' });
+    const generate = vi.fn<Generate>().mockRejectedValueOnce(taken).mockResolvedValue({ secret: SECRET });
+    const { user, dialog } = renderDialog({ capabilities: TFE_CAPABILITIES, generate });
+    await fillDescription(user, 'Laptop CLI');
+    await user.click(generateButton());
+
+    await waitFor(() => expect(descriptionField()).toHaveAttribute('aria-invalid', 'true'));
+    expect(descriptionField()).toHaveAccessibleDescription('Description has already been taken');
+    expect(descriptionField()).toHaveValue('Laptop CLI');
+    expect(descriptionField()).toHaveFocus();
+    expect(within(dialog()).queryByText('The token was not generated')).not.toBeInTheDocument();
+
+    await user.type(descriptionField(), ' 2');
+    expect(descriptionField()).toHaveAttribute('aria-invalid', 'false');
+    await user.click(generateButton());
+    expect(await screen.findByRole('textbox', { name: 'Token' })).toHaveValue(SECRET);
+    expect(generate).toHaveBeenLastCalledWith({ description: 'Laptop CLI 2', expiresAt: expect.any(Date) });
+  });
+
+  it('says a refusal of the description in the alert where the collection takes none', async () => {
+    const refused = Object.assign(new ApiError(422, 'Description is not allowed'), { field: 'description' });
+    const { user, dialog } = renderDialog({
+      variant: 'team',
+      capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES,
+      generate: vi.fn<Generate>(async () => Promise.reject(refused)),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Generate' }));
+    const alert = await within(dialog()).findByRole('alert');
+    expect(alert).toHaveTextContent('The token was not generated');
+    expect(alert).toHaveTextContent('Description is not allowed');
+  });
+
   it('offers to sign in again after a 401, leaving when the user chooses, not before', async () => {
     const { user, signInAgain, dialog } = renderDialog({ generate: vi.fn<Generate>(async () => Promise.reject(new ApiError(401, 'Unauthorized'))) });
     await fillDescription(user, 'Laptop CLI');
@@ -435,10 +630,7 @@ describe('GenerateTokenDialog: submitting', () => {
   });
 
   it('tries again after a failure and then reveals the token', async () => {
-    const generate = vi
-      .fn<Generate>()
-      .mockRejectedValueOnce(new ApiError(0, 'fetch failed'))
-      .mockResolvedValueOnce({ token: SECRET });
+    const generate = vi.fn<Generate>().mockRejectedValueOnce(new ApiError(0, 'fetch failed')).mockResolvedValueOnce({ secret: SECRET });
     const { user } = renderDialog({ generate });
     await fillDescription(user, 'Retry');
     await user.click(generateButton());
@@ -469,29 +661,39 @@ describe('GenerateTokenDialog: the reveal step', () => {
     expect(within(dialog()).queryByRole('button', { name: 'Generate' })).not.toBeInTheDocument();
   });
 
-  it('shows the expiry from the token’s exp claim, counted from its iat', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    // The server issued the token a moment before the answer arrived.
-    vi.setSystemTime(NOW.getTime() + 1_500);
-    const { user } = renderDialog();
-    await generateToken(user);
-    expect(screen.getByText(`Expires on ${formatExpiryDate(new Date(EXP * 1000))} (in 30 days).`)).toBeVisible();
+  it('refreshes the team’s list for a team token', async () => {
+    const { user, listTokens } = renderDialog({ variant: 'team' });
+    await screen.findByText('Existing token');
+    await generateToken(user, 'Nightly');
+    expect(listTokens).toHaveBeenCalledTimes(2);
+    expect(within(screen.getByRole('list', { name: 'Tokens', hidden: true })).getByText('Nightly')).toBeInTheDocument();
   });
 
-  it('falls back to the requested duration when the token is not a readable JWT', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-    const { user } = renderDialog({ generate: vi.fn<Generate>(async () => ({ token: 'opaque-secret-value' })) });
+  it('shows the expiry the backend gave the token, not the one asked for', async () => {
+    freezeTime();
+    const { user } = renderDialog({ generate: vi.fn<Generate>(async () => ({ secret: SECRET, expiresAt: fromNow(30 * DAY).toISOString() })) });
+    await fillDescription(user, 'Laptop CLI');
+    await user.click(screen.getByRole('radio', { name: '7 days' }));
+    await user.click(generateButton());
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(screen.getByText(`${expiresOn(fromNow(30 * DAY))} (in 30 days).`)).toBeVisible();
+  });
+
+  it.each([
+    ['says nothing of it', { secret: SECRET }],
+    ['answers a date that cannot be read', { secret: SECRET, expiresAt: 'soon' }],
+  ])('falls back to the expiry asked for when the backend %s', async (_name, created) => {
+    freezeTime();
+    const { user } = renderDialog({ generate: vi.fn<Generate>(async () => created) });
     await fillDescription(user, 'Opaque');
     await user.click(screen.getByRole('radio', { name: '7 days' }));
     await user.click(generateButton());
-    expect(await screen.findByRole('textbox', { name: 'Token' })).toHaveValue('opaque-secret-value');
-    expect(screen.getByText(`Expires on ${formatExpiryDate(new Date(NOW.getTime() + 7 * DAY))} (in 7 days).`)).toBeVisible();
+    await screen.findByRole('textbox', { name: 'Token' });
+    expect(screen.getByText(`${expiresOn(fromNow(7 * DAY))} (in 7 days).`)).toBeVisible();
   });
 
-  it('says Never expires when the token has no exp claim', async () => {
-    const never = fakeJwt({ iss: 'Terrakube', sub: 'Admin (Token)' });
-    const { user } = renderDialog({ generate: vi.fn<Generate>(async () => ({ token: never })) });
+  it('says Never expires when the backend says the token never expires', async () => {
+    const { user } = renderDialog({ generate: vi.fn<Generate>(async () => ({ secret: SECRET, expiresAt: null })) });
     await fillDescription(user, 'Forever');
     await user.click(screen.getByRole('radio', { name: 'Never' }));
     await user.click(generateButton());
@@ -526,13 +728,16 @@ describe('GenerateTokenDialog: the reveal step', () => {
     expect(screen.queryByText('Copied')).not.toBeInTheDocument();
   });
 
-  it('offers the Terraform CLI environment variable and credentials block for the API host', async () => {
-    const { user } = renderDialog();
+  it.each([
+    ['Terrakube', TERRAKUBE_CAPABILITIES, 'terrakube-api.example.com', 'TF_TOKEN_terrakube__api_example_com'],
+    ['HCP Terraform', TFE_CAPABILITIES, 'app.terraform.io', 'TF_TOKEN_app_terraform_io'],
+  ])('offers the Terraform CLI environment variable and credentials block for the %s host', async (_name, capabilities, host, variable) => {
+    const { user } = renderDialog({ capabilities });
     await generateToken(user);
-    const line = `export TF_TOKEN_terrakube__api_example_com="${SECRET}"`;
-    const block = `credentials "terrakube-api.example.com" {\n  token = "${SECRET}"\n}`;
+    const line = `export ${variable}="${SECRET}"`;
+    const block = `credentials "${host}" {\n  token = "${SECRET}"\n}`;
     expect(screen.getByText(line)).toBeVisible();
-    expect(screen.getByText(/credentials "terrakube-api\.example\.com"/).textContent).toBe(block);
+    expect(screen.getByText(new RegExp(`credentials "${host.replace(/\./g, '\\.')}"`)).textContent).toBe(block);
 
     const writeText = vi.fn(async () => undefined);
     setClipboard({ writeText });
@@ -543,7 +748,7 @@ describe('GenerateTokenDialog: the reveal step', () => {
   });
 
   it('explains that a host with a port needs the credentials block', async () => {
-    const { user } = renderDialog({ config: { ...TEST_CONFIG, apiHost: 'localhost:8080' } });
+    const { user } = renderDialog({ capabilities: { ...TERRAKUBE_CAPABILITIES, cliHost: 'localhost:8080' } });
     await generateToken(user);
     expect(screen.queryByRole('button', { name: 'Copy environment variable' })).not.toBeInTheDocument();
     expect(screen.getByText(/variable name cannot hold the port/)).toHaveTextContent(
@@ -606,9 +811,7 @@ describe('GenerateTokenDialog: the reveal step', () => {
   });
 
   it('leaves no trace of the secret in the query cache, the mutation cache, storage, the URL or the console', async () => {
-    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-      vi.spyOn(console, method),
-    );
+    const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
     const { user, queryClient } = renderDialog();
     await generateToken(user);
 
