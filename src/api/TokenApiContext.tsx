@@ -16,5 +16,5 @@ export function useTokenApi(): TokenApi {
 
 /** The configured platform's name for page copy; a neutral name where no API is set up (a configuration error page). */
 export function usePlatformName(): string {
-  return useContext(TokenApiContext)?.platformName ?? 'Terraform tokens';
+  return useContext(TokenApiContext)?.platformName ?? 'API tokens';
 }

@@ -87,7 +87,7 @@ describe('ApiTokenAuthProvider', () => {
     );
     expect(screen.getByText(/kept in this tab's memory only/)).toBeInTheDocument();
     expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
-    expect(document.title).toBe('Sign in to HCP Terraform · Terrakube');
+    expect(document.title).toBe('Sign in to HCP Terraform · API tokens');
   });
 
   it('calls a Terraform Enterprise host by that name and links to its token settings', () => {

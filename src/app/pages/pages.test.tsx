@@ -36,7 +36,7 @@ describe('NotFoundPage', () => {
         <NotFoundPage />
       </MemoryRouter>,
     );
-    expect(document.title).toBe('Page not found · Terraform tokens');
+    expect(document.title).toBe('Page not found · API tokens');
   });
 });
 

@@ -442,7 +442,9 @@ describe('GenerateTokenDialog: Custom as an expiration date (any moment, as HCP 
     const field = expirationDateField();
     expect(field).toHaveAccessibleName('Expiration date');
     expect(field).toHaveAttribute('type', 'datetime-local');
-    expect(field).toHaveValue(dateTimeLocalValue(fromNow(30 * DAY)));
+    // The field holds whole minutes: the next one 30 days on, so the preview says "in 30 days".
+    expect(field).toHaveValue(dateTimeLocalValue(fromNow(30 * DAY + MINUTE)));
+    expect(preview()).toHaveTextContent('(in 30 days)');
     expect(field).toHaveAttribute('min', dateTimeLocalValue(fromNow(0)));
     expect(field).toHaveAttribute('max', dateTimeLocalValue(fromNow(3650 * DAY)));
     expect(field).toHaveAccessibleDescription('In your time zone.');
