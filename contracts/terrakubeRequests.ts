@@ -4,10 +4,9 @@ import { z } from 'zod';
  * Request bodies of the Terrakube token API (DESIGN §3), shared by the UI's forms and the embedded server so
  * that both accept exactly the same input. Terrakube itself is looser; these limits are ours.
  */
-export const DESCRIPTION_MAX_LENGTH = 255;
-export const MAX_DAYS = 3650;
-export const MAX_HOURS = 23;
-export const MAX_MINUTES = 59;
+import { DESCRIPTION_MAX_LENGTH, MAX_DAYS, MAX_HOURS, MAX_MINUTES } from './terrakubeLimits';
+
+export { DESCRIPTION_MAX_LENGTH, MAX_DAYS, MAX_HOURS, MAX_MINUTES };
 
 /** No control characters (NUL, tabs, line breaks…): PostgreSQL refuses NUL in text, and both are one line. */
 const WITHOUT_CONTROL_CHARACTERS = /^\P{Cc}*$/u;

@@ -18,7 +18,8 @@ interface ListedToken {
 }
 
 test.describe('HCP Terraform flavor › User Settings › API tokens', () => {
-  test('generates with a preset; the secret works at /api/v2 until the token is deleted', async ({ page, request }) => {
+  test('generates with a preset, copies it; the secret works at /api/v2 until the token is deleted', async ({ page, request, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signIn(page);
     await expect(page.getByText(/call Terraform Enterprise as you/)).toBeVisible();
     const description = uniqueDescription('Laptop');
@@ -30,6 +31,9 @@ test.describe('HCP Terraform flavor › User Settings › API tokens', () => {
     expect(sent.data.type).toBe('authentication-tokens');
     expect(Date.parse(sent.data.attributes['expired-at']) - Date.now()).toBeGreaterThan(29 * DAY);
     await expect(dialog).toContainText('in 30 days');
+    await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(dialog.getByText('Copied', { exact: true }).first()).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
     expect((await tfeGet(request, 'account/details', secret)).status()).toBe(200);
     await dialog.getByRole('button', { name: 'Done' }).click();

@@ -1,21 +1,42 @@
 import type { RuntimeConfig } from '../config';
 import type { HttpClient } from './httpClient';
 import { createTerrakubeTokenApi } from './terrakube/terrakubeTokenApi';
-import { createTfeTokenApi } from './tfe';
 import type { TokenApi } from './tokenApi';
 
-/** The {@link TokenApi} adapter of the configured backend: the one place that asks which backend it is. */
-export function createTokenApi(config: RuntimeConfig, http: HttpClient): TokenApi {
+/** Makes the configured backend's {@link TokenApi} over an HTTP client. */
+export type TokenApiFactory = (http: HttpClient) => TokenApi;
+
+function factoryFor(config: RuntimeConfig): TokenApiFactory | Promise<TokenApiFactory> {
   switch (config.tokenBackend) {
     case 'terrakube':
-      return createTerrakubeTokenApi({ http, apiUrl: config.apiUrl, cliHost: config.apiHost });
+      return (http) => createTerrakubeTokenApi({ http, apiUrl: config.apiUrl, cliHost: config.apiHost });
     case 'tfe':
-      return createTfeTokenApi({
-        http,
-        apiUrl: config.apiUrl,
-        cliHost: config.apiHost,
-        teamTokens: config.teamTokens ?? undefined,
-        organization: config.organization ?? undefined,
-      });
+      // HCP Terraform's adapter loads only where it is configured: a Terrakube deployment never downloads it.
+      return import('./tfe').then(({ createTfeTokenApi }) => (http: HttpClient) =>
+        createTfeTokenApi({
+          http,
+          apiUrl: config.apiUrl,
+          cliHost: config.apiHost,
+          teamTokens: config.teamTokens ?? undefined,
+          organization: config.organization ?? undefined,
+        }),
+      );
   }
+}
+
+const factories = new WeakMap<RuntimeConfig, TokenApiFactory | Promise<TokenApiFactory>>();
+
+/**
+ * The adapter of the configured backend: the one place that asks which backend it is. Terrakube's comes with the
+ * app; HCP Terraform's is a promise while its code loads. The same answer serves every call with one config; a
+ * failed download is forgotten, so that trying again fetches it anew.
+ */
+export function tokenApiFactory(config: RuntimeConfig): TokenApiFactory | Promise<TokenApiFactory> {
+  let factory = factories.get(config);
+  if (!factory) {
+    factory = factoryFor(config);
+    if (factory instanceof Promise) factory.catch(() => factories.delete(config));
+    factories.set(config, factory);
+  }
+  return factory;
 }

@@ -1,7 +1,8 @@
 export { ApiError, defaultMessageFor, isApiError, isNotFound, NETWORK_ERROR_MESSAGE } from './ApiError';
 export { createHttpClient, messageFromErrorBody } from './httpClient';
 export type { AccessTokenGetter, HttpClient, HttpClientOptions, RequestOptions } from './httpClient';
-export { createTokenApi } from './createTokenApi';
+export { tokenApiFactory } from './createTokenApi';
+export type { TokenApiFactory } from './createTokenApi';
 export { TokenApiProvider, usePlatformName, useTokenApi } from './TokenApiContext';
 export { teamKeys, tokenKeys } from './queryKeys';
 export type {

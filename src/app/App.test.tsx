@@ -67,7 +67,7 @@ describe('App', () => {
     window.history.replaceState(null, '', '/organizations/acme/settings/teams');
     render(<App configResult={parseRuntimeConfig(tfe)} />);
     expect(createUserManager).not.toHaveBeenCalled();
-    expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Terraform Enterprise' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Terraform Enterprise' })).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('API token'), 'user-token{Enter}');
     expect(await screen.findByText('alice at /organizations/acme/settings/teams')).toBeInTheDocument();
     expect(String(vi.mocked(fetch).mock.calls[0]?.[0])).toBe(`${window.location.origin}/api/v2/account/details`);

@@ -1,11 +1,18 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BrowserRouter } from 'react-router';
-import { ApiTokenAuthProvider, AuthProvider, createUserManager } from '../auth';
+import { AuthProvider, createUserManager } from '../auth';
+import { LazyLoadBoundary } from '../ui/LazyLoadBoundary';
 import { ConfigProvider, type ConfigResult, type OidcConfig, type RuntimeConfig } from '../config';
 import { ApiProviders } from './ApiProviders';
 import { ConfigErrorPage } from './pages/ConfigErrorPage';
+import { PageLoading } from './pages/PageLoading';
 import { AppRoutes } from './routes';
 import { AppTheme } from './theme';
+
+// Only deployments without an identity provider sign in with a user API token: its page loads when needed.
+const ApiTokenAuthProvider = lazy(() =>
+  import('../auth/ApiTokenAuthProvider').then((module) => ({ default: module.ApiTokenAuthProvider })),
+);
 
 function OidcSignIn({ oidc, children }: { oidc: OidcConfig; children: ReactNode }) {
   const [manager] = useState(() => createUserManager(oidc));
@@ -19,19 +26,28 @@ function OidcSignIn({ oidc, children }: { oidc: OidcConfig; children: ReactNode 
 /** Through the identity provider when one is configured; else (HCP Terraform / TFE) with a user API token. */
 function SignIn({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   if (config.oidc) return <OidcSignIn oidc={config.oidc}>{children}</OidcSignIn>;
-  return <ApiTokenAuthProvider apiUrl={config.apiUrl}>{children}</ApiTokenAuthProvider>;
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <ApiTokenAuthProvider apiUrl={config.apiUrl}>{children}</ApiTokenAuthProvider>
+    </Suspense>
+  );
 }
 
 function SignedInApp({ config }: { config: RuntimeConfig }) {
   return (
     <ConfigProvider config={config}>
       <SignIn config={config}>
-        <ApiProviders>
-          {/* Mounted once signed in, so it starts at the route restored from the sign-in callback. */}
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </ApiProviders>
+        {/* Retry renders again, which downloads an adapter whose download failed anew; there is nothing to dismiss to. */}
+        <LazyLoadBoundary what="the app" onReload={() => undefined} onDismiss={() => window.location.reload()}>
+          <Suspense fallback={<PageLoading />}>
+            <ApiProviders>
+              {/* Mounted once signed in, so it starts at the route restored from the sign-in callback. */}
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </ApiProviders>
+          </Suspense>
+        </LazyLoadBoundary>
       </SignIn>
     </ConfigProvider>
   );

@@ -1,5 +1,5 @@
 export { AuthProvider } from './AuthProvider';
-export { ApiTokenAuthProvider } from './ApiTokenAuthProvider';
+// The user-API-token sign-in (`./ApiTokenAuthProvider`) is not re-exported: the app loads it only where it is used.
 export type { ApiTokenAuthProviderProps } from './ApiTokenAuthProvider';
 export { useAuth } from './AuthContext';
 export type { Auth, SignedInUser } from './AuthContext';

@@ -5,7 +5,7 @@
  * between choosing and sending.
  */
 import { NEVER, type TokenDuration } from '../../../contracts/tokenDuration';
-import { MAX_DAYS } from '../../../contracts/terrakubeRequests';
+import { MAX_DAYS } from '../../../contracts/terrakubeLimits';
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;

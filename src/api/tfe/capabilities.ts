@@ -11,10 +11,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * HCP Terraform takes any future `expired-at`, to the second, and `null` for never (an organization's token
- * policy may allow less; the server then refuses with a 422 that points at the expiry). Ten years is offered as
+ * policy may allow less; the server then refuses with a 422 that points at the expiry). Ten years (3650 days, as the embedded server allows) is offered as
  * the longest choice: anything longer is "never" in all but name.
  */
-const EXPIRY: CollectionCapabilities['expiry'] = { granularity: 'instant', maxMs: 3653 * DAY_MS, allowsNever: true };
+const EXPIRY: CollectionCapabilities['expiry'] = { granularity: 'instant', maxMs: 3650 * DAY_MS, allowsNever: true };
 
 export const PERSONAL_CAPABILITIES: CollectionCapabilities = {
   expiry: EXPIRY,

@@ -118,6 +118,18 @@ describe('HCP Terraform TokenApi: organizations and teams', () => {
     await expect(api.listOrganizations()).resolves.toEqual([{ id: 'acme', name: 'acme', description: 'ops@acme.example' }]);
   });
 
+  it('lists only the configured organization when there is one, and says plainly when it is not there', async () => {
+    const { api, backend } = tfeApiOnFakeBackend({}, { organization: 'acme' });
+    backend.addOrganization('acme', { email: 'ops@acme.example' });
+    backend.addOrganization('other');
+    await expect(api.listOrganizations()).resolves.toEqual([{ id: 'acme', name: 'acme', description: 'ops@acme.example' }]);
+    const missing = tfeApiOnFakeBackend({}, { organization: 'gone' });
+    await expect(missing.api.listOrganizations()).rejects.toMatchObject({
+      status: 404,
+      message: 'The organization gone does not exist, or you are not in it.',
+    });
+  });
+
   it('lists teams with whether the person may manage their tokens and their organization access in words', async () => {
     const { api, backend } = tfeApiOnFakeBackend();
     backend.addOrganization('acme');

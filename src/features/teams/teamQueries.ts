@@ -61,7 +61,6 @@ export function useTeamTokenCollection(team: Team): TokenCollection {
     const ref = { organizationId: team.organizationId, teamId: team.id };
     return {
       tokenListKey: tokenKeys.team(team.organizationId),
-      capabilities: api.capabilities.team,
       cliHost: api.capabilities.cliHost,
       generate: async (input: Parameters<TokenCollection['generate']>[0]) => {
         try {
@@ -87,7 +86,8 @@ export function useTeamTokenCollection(team: Team): TokenCollection {
       unavailableMessage: team.canManageTokens ? undefined : cannotManageSentence(team, api.platformName),
     };
   }, [api, queryClient, team]);
-  return { query, ...rest };
+  // Read at each render: a backend may learn how it keeps team tokens with the first list, which re-renders.
+  return { query, capabilities: api.capabilities.team, ...rest };
 }
 
 function cannotManageSentence(team: Team, platformName: string): string {

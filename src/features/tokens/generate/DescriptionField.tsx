@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { useWatch, type Control, type UseFormRegister } from 'react-hook-form';
-import { DESCRIPTION_MAX_LENGTH } from '../../../../contracts/terrakubeRequests';
+import { DESCRIPTION_MAX_LENGTH } from '../../../../contracts/terrakubeLimits';
 import type { GenerateFormValues } from './generateFormSchema';
 
 /** From this many characters on, the description shows how many of the allowed characters are used. */
