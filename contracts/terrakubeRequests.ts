@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Request bodies of the Terrakube token API (DESIGN §3), shared by the UI's forms and the embedded server so
+ * Request bodies of the Terrakube token API, shared by the UI's forms and the embedded server so
  * that both accept exactly the same input. Terrakube itself is looser; these limits are ours.
  */
 import { DESCRIPTION_MAX_LENGTH, MAX_DAYS, MAX_HOURS, MAX_MINUTES } from './terrakubeLimits';

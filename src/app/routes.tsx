@@ -12,7 +12,7 @@ const OrganizationsPage = lazy(() =>
 );
 const TeamPage = lazy(() => import('../features/teams/TeamPage').then((module) => ({ default: module.TeamPage })));
 
-/** DESIGN §2's routes, inside the app shell. */
+/** The app's routes, inside the app shell. */
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,

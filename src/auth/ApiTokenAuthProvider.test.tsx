@@ -107,7 +107,9 @@ describe('ApiTokenAuthProvider', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(String(url)).toBe('https://app.terraform.io/api/v2/account/details');
-    expect(init?.headers).toEqual({ Authorization: `Bearer ${TOKEN}`, Accept: 'application/vnd.api+json' });
+    const headers = new Headers(init?.headers);
+    expect(headers.get('Authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(headers.get('Accept')).toBe('application/vnd.api+json');
     expect(init?.method ?? 'GET').toBe('GET');
     await expect(lastAuth?.getAccessToken()).resolves.toBe(TOKEN);
     expect(lastAuth?.user).toEqual({ name: 'alice', email: 'alice@example.com', groups: [] });
@@ -145,8 +147,8 @@ describe('ApiTokenAuthProvider', () => {
 
   it.each([
     ['the network fails', () => Promise.reject(new TypeError('Failed to fetch')), /^Could not reach HCP Terraform at https:\/\/app\.terraform\.io to check the token/],
-    ['the server fails', async () => jsonResponse({}, 503, 'Service Unavailable'), /^HCP Terraform answered 503 Service Unavailable while checking the token/],
-    ['the server is rate limiting', async () => jsonResponse({}, 429, 'Too Many Requests'), /answered 429 Too Many Requests/],
+    ['the server fails', async () => jsonResponse({}, 503, 'Service Unavailable'), /^HCP Terraform answered 503 while checking the token: The server had a problem \(503\)/],
+    ['the server is rate limiting', async () => jsonResponse({}, 429, 'Too Many Requests'), /answered 429 while checking the token: Too many requests \(429\)\. Wait/],
     ['a proxy answers with a web page', async () => new Response('<!doctype html><title>app</title>', { status: 200 }), /account\/details did not answer with account details\. Check that REACT_APP_TFE_API_URL/],
     ['the answer has no user', async () => jsonResponse({ data: {} }), /did not answer with account details/],
   ])('says what failed when %s, keeping the input', async (_, answer, message) => {

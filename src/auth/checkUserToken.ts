@@ -1,3 +1,4 @@
+import { createHttpClient, isApiError } from '../api';
 import type { SignedInUser } from './AuthContext';
 import { terraformPlatformName } from './terraformPlatform';
 
@@ -14,31 +15,29 @@ interface AccountDetails {
 const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * Asks HCP Terraform / Terraform Enterprise who a user API token belongs to (`GET account/details`). It runs
- * before the app's HTTP client exists, which needs a signed-in session, so it calls `fetch` itself.
+ * Asks HCP Terraform / Terraform Enterprise who a user API token belongs to (`GET account/details`), through an
+ * HTTP client of its own: the app's needs a signed-in session, and this is how one starts.
  */
 export async function checkUserToken(apiUrl: string, token: string): Promise<UserTokenCheck> {
   const url = new URL('account/details', apiUrl);
   const platform = terraformPlatformName(apiUrl);
-  let response: Response;
+  const http = createHttpClient({ getAccessToken: () => token });
+  let body: AccountDetails | undefined;
   try {
-    response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/vnd.api+json' },
-      cache: 'no-store',
-    });
-  } catch {
-    return {
-      kind: 'failed',
-      reason: `Could not reach ${platform} at ${url.origin} to check the token. Check your connection and try again.`,
-    };
+    body = await http.request<AccountDetails>(url, { accept: 'application/vnd.api+json' });
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    if (error.status === 401 || error.status === 404) return { kind: 'refused' };
+    if (error.status === 0) {
+      return {
+        kind: 'failed',
+        reason: `Could not reach ${platform} at ${url.origin} to check the token. Check your connection and try again.`,
+      };
+    }
+    if (error.status >= 300) {
+      return { kind: 'failed', reason: `${platform} answered ${error.status} while checking the token: ${error.message}` };
+    }
   }
-  if (response.status === 401 || response.status === 404) return { kind: 'refused' };
-  if (!response.ok) {
-    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    return { kind: 'failed', reason: `${platform} answered ${status} while checking the token. Try again in a moment.` };
-  }
-
-  const body = (await response.json().catch(() => null)) as AccountDetails | null;
   if (!textOf(body?.data?.id)) {
     // Typically a proxy that sends this page (HTML) back instead of reaching the API.
     return {

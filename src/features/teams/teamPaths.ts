@@ -1,4 +1,4 @@
-/** The teams screens' routes (DESIGN §2), built in one place. */
+/** The teams screens' routes, built in one place. */
 export const ORGANIZATIONS_PATH = '/organizations';
 
 export const teamsPath = (organizationId: string) => `${ORGANIZATIONS_PATH}/${encodeURIComponent(organizationId)}/settings/teams`;

@@ -1,5 +1,5 @@
 /**
- * Ready-to-paste Terraform CLI credentials for a token (DESIGN §2.3). `host` is the API host as Terraform names
+ * Ready-to-paste Terraform CLI credentials for a token. `host` is the API host as Terraform names
  * it: lower-case, Punycode for international names, with the port when there is one (as `URL.host` gives it).
  */
 
