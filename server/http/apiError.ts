@@ -39,6 +39,8 @@ export function describeError(error: unknown): { status: number; message: string
   const bodyError = error as { type?: string };
   if (bodyError?.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON.' };
   if (bodyError?.type === 'entity.too.large') return { status: 413, message: 'The request body is too large.' };
+  // The router cannot decode a path such as /pat/v1/%E0: the client's mistake.
+  if (error instanceof URIError) return { status: 400, message: 'The request path has malformed percent-encoding.' };
   // Body-parser's other refusals (an unsupported charset or encoding, an aborted upload) are the caller's.
   const httpError = error as { status?: unknown; expose?: unknown; message?: unknown };
   if (typeof httpError?.status === 'number' && httpError.status >= 400 && httpError.status < 500 && httpError.expose === true) {

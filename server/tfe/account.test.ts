@@ -27,6 +27,14 @@ describe('/api/v2 account, organizations and teams', () => {
     await storage?.cleanup();
   });
 
+  it('answers 400, not 500, for a path whose percent-encoding is malformed, on both surfaces', async () => {
+    for (const path of ['/api/v2/authentication-tokens/%E0%A4%A', '/api/v2/teams/%E0', '/pat/v1/%E0%A4%A']) {
+      const response = await fetch(`${url}${path}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin}`, 'content-type': JSON_API } });
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toMatch(/malformed percent-encoding/);
+    }
+  });
+
   describe('GET /account/details', () => {
     it('answers the signed-in user as JSON:API, uncached', async () => {
       const response = await callV2(url, 'GET', '/account/details', { token: admin });

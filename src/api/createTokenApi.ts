@@ -28,15 +28,19 @@ const factories = new WeakMap<RuntimeConfig, TokenApiFactory | Promise<TokenApiF
 
 /**
  * The adapter of the configured backend: the one place that asks which backend it is. Terrakube's comes with the
- * app; HCP Terraform's is a promise while its code loads. The same answer serves every call with one config; a
- * failed download is forgotten, so that trying again fetches it anew.
+ * app; HCP Terraform's is a promise while its code loads. The same answer serves every call with one config, a
+ * failed download too (so the error reaches the error boundary) until {@link forgetTokenApiFactory}.
  */
 export function tokenApiFactory(config: RuntimeConfig): TokenApiFactory | Promise<TokenApiFactory> {
   let factory = factories.get(config);
   if (!factory) {
     factory = factoryFor(config);
-    if (factory instanceof Promise) factory.catch(() => factories.delete(config));
     factories.set(config, factory);
   }
   return factory;
+}
+
+/** Lets the next {@link tokenApiFactory} call load the adapter anew: Retry after a failed download. */
+export function forgetTokenApiFactory(config: RuntimeConfig): void {
+  factories.delete(config);
 }

@@ -1,7 +1,7 @@
 export { ApiError, defaultMessageFor, isApiError, isNotFound, NETWORK_ERROR_MESSAGE } from './ApiError';
 export { createHttpClient, messageFromErrorBody } from './httpClient';
 export type { AccessTokenGetter, HttpClient, HttpClientOptions, RequestOptions } from './httpClient';
-export { tokenApiFactory } from './createTokenApi';
+export { forgetTokenApiFactory, tokenApiFactory } from './createTokenApi';
 export type { TokenApiFactory } from './createTokenApi';
 export { TokenApiProvider, usePlatformName, useTokenApi } from './TokenApiContext';
 export { teamKeys, tokenKeys } from './queryKeys';

@@ -161,6 +161,24 @@ describe('ApiTokenAuthProvider', () => {
     expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
   });
 
+  it('refuses a team or organization token, which answers as a service account', async () => {
+    fetchMock.mockResolvedValue(jsonResponse({ data: { id: 'user-team', type: 'users', attributes: { username: 'api-team', 'is-service-account': true } } }));
+    renderSignIn();
+    await signInWith(TOKEN);
+    expect(await screen.findByRole('alert')).toHaveTextContent(REFUSED);
+    expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument();
+  });
+
+  it('says a token with a space or a zero-width character inside is not whole, without sending it', async () => {
+    renderSignIn();
+    await userEvent.click(screen.getByLabelText('API token'));
+    await userEvent.paste(`${TOKEN.slice(0, 10)} ${TOKEN.slice(10, 20)}\u200b${TOKEN.slice(20)}`);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/This is not a whole token/);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
   it('asks for a token without calling the platform when the field is empty', async () => {
     renderSignIn();
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));

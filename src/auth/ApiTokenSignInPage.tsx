@@ -59,9 +59,13 @@ export function ApiTokenSignInPage({ apiUrl, notice = null, onSignedIn }: ApiTok
     inFlight.current = true;
     setChecking(true);
     setError(null);
-    const check = await checkUserToken(apiUrl, candidate);
-    inFlight.current = false;
-    setChecking(false);
+    let check: Awaited<ReturnType<typeof checkUserToken>>;
+    try {
+      check = await checkUserToken(apiUrl, candidate);
+    } finally {
+      inFlight.current = false;
+      setChecking(false);
+    }
     if (check.kind === 'accepted') {
       onSignedIn(candidate, check.user);
       return;

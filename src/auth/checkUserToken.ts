@@ -9,8 +9,11 @@ export type UserTokenCheck =
   | { kind: 'failed'; reason: string };
 
 interface AccountDetails {
-  data?: { id?: unknown; attributes?: { username?: unknown; email?: unknown } };
+  data?: { id?: unknown; attributes?: { username?: unknown; email?: unknown; 'is-service-account'?: unknown } };
 }
+
+/** API tokens are printable ASCII: a space, line break or other character inside means it was copied wrongly. */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
@@ -21,12 +24,16 @@ const textOf = (value: unknown): string => (typeof value === 'string' ? value.tr
 export async function checkUserToken(apiUrl: string, token: string): Promise<UserTokenCheck> {
   const url = new URL('account/details', apiUrl);
   const platform = terraformPlatformName(apiUrl);
+  if (!TOKEN_CHARACTERS.test(token)) {
+    return { kind: 'failed', reason: 'This is not a whole token: it holds spaces, line breaks or other characters a token has not. Copy it again.' };
+  }
   const http = createHttpClient({ getAccessToken: () => token });
   let body: AccountDetails | undefined;
   try {
     body = await http.request<AccountDetails>(url, { accept: 'application/vnd.api+json' });
   } catch (error) {
-    if (!isApiError(error)) throw error;
+    // Never the error itself: a browser's message about a request may quote its Authorization header.
+    if (!isApiError(error)) return { kind: 'failed', reason: `The token could not be checked with ${platform}. Try again.` };
     if (error.status === 401 || error.status === 404) return { kind: 'refused' };
     if (error.status === 0) {
       return {
@@ -46,6 +53,8 @@ export async function checkUserToken(apiUrl: string, token: string): Promise<Use
     };
   }
   const attributes = body?.data?.attributes;
+  // A team's or an organization's token answers as its service account: this page wants a person's.
+  if (attributes?.['is-service-account'] === true) return { kind: 'refused' };
   const email = textOf(attributes?.email);
   const name = textOf(attributes?.username) || email || 'Signed-in user';
   return { kind: 'accepted', user: { name, email, groups: [] } };

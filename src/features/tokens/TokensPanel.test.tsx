@@ -134,6 +134,17 @@ describe('TokensPanel', () => {
       expect(within(dialog).queryByRole('button', { name: 'Generate' })).not.toBeInTheDocument();
     });
 
+    it('offers no generate while the current token is not known, as generating could revoke it unannounced', async () => {
+      let answer: (tokens: ReturnType<typeof aTeamToken>[]) => void = () => undefined;
+      const api = teamsApi({}, { capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES, listTeamTokens: () => new Promise((resolve) => (answer = resolve)) }).api;
+      renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api });
+      const button = screen.getByRole('button', { name: 'Generate team token' });
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription('Generating replaces the current token, so it is offered once the current token has loaded.');
+      answer([aTeamToken(ADMIN_TEAM.id, { description: '' })]);
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Generate team token' })).toBeEnabled());
+    });
+
     it('goes straight to the form while the team has no token', async () => {
       const { user } = renderWithProviders(<TeamPanel team={ADMIN_TEAM} />, { api: single([]) });
       await screen.findByText('TERRAKUBE_ADMIN has no API tokens yet.');

@@ -138,6 +138,12 @@ export function TokensPanel({ collection }: TokensPanelProps) {
   );
   // Where a team has one token, generating revokes and replaces it: the dialog asks first, naming it.
   const replacedToken = capabilities.tokensPerCollection === 'one' ? tokens?.[0] : undefined;
+  // Until the list says whether there is a current token, generating could revoke it unannounced.
+  const disabledReason =
+    generateDisabledReason ??
+    (capabilities.tokensPerCollection === 'one' && tokens === undefined
+      ? 'Generating replaces the current token, so it is offered once the current token has loaded.'
+      : undefined);
   const tickingNow = useNow(NOW_REFRESH_MS);
   // A token created after the last tick must not look as if it had more time left than its duration.
   const now = Math.max(tickingNow, query.dataUpdatedAt);
@@ -148,17 +154,17 @@ export function TokensPanel({ collection }: TokensPanelProps) {
         ref={generateButton}
         variant="contained"
         startIcon={<AddIcon />}
-        disabled={Boolean(generateDisabledReason)}
-        aria-describedby={generateDisabledReason ? reasonId : undefined}
+        disabled={Boolean(disabledReason)}
+        aria-describedby={disabledReason ? reasonId : undefined}
         onClick={() => setGenerateOpen(true)}
         onPointerEnter={preloadGenerateTokenDialog}
         onFocus={preloadGenerateTokenDialog}
       >
         {generateLabel}
       </Button>
-      {generateDisabledReason && (
+      {disabledReason && (
         <Typography id={reasonId} variant="body2" sx={{ color: 'text.secondary' }}>
-          {generateDisabledReason}
+          {disabledReason}
         </Typography>
       )}
     </Stack>

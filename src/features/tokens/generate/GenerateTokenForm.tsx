@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import Stack from '@mui/material/Stack';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { isApiError, type CollectionCapabilities, type GenerateTokenInput } from '../../../api';
 import { useAuth } from '../../../auth';
@@ -33,8 +33,6 @@ export interface GenerateTokenFormProps {
   /** `chosenAt`: the moment the expiry was counted from, so the reveal step can say "in 30 days" for 30 days. */
   onSubmit: (input: GenerateTokenInput, chosenAt: number) => void;
   onCancel: () => void;
-  /** Said above the fields, e.g. that generating replaces the current token. */
-  notice?: ReactNode;
 }
 
 const defaultValues = (): GenerateFormValues => ({
@@ -48,7 +46,7 @@ const defaultValues = (): GenerateFormValues => ({
 });
 
 /** The first step of the generate dialog: description, expiry preset or custom expiry, live expiry preview. */
-export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCancel, notice }: GenerateTokenFormProps) {
+export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCancel }: GenerateTokenFormProps) {
   const previewId = useId();
   const submitRef = useRef<HTMLButtonElement>(null);
   const { signInAgain } = useAuth();
@@ -106,7 +104,6 @@ export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCa
     >
       <DialogContent sx={{ pt: 1 }}>
         <Stack spacing={3} sx={{ pt: 1 }}>
-          {notice}
           {Boolean(error) && !fieldError && (
             <Alert
               severity="error"
