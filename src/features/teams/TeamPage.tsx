@@ -4,7 +4,7 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { Team } from '../../api';
+import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { TokensPanel } from '../tokens/TokensPanel';
@@ -13,7 +13,7 @@ import { NotFoundState } from './NotFoundState';
 import { ORGANIZATIONS_PATH, teamsPath } from './teamPaths';
 import { TeamName } from './TeamName';
 import { TeamPermissions } from './TeamPermissions';
-import { isNotFoundError, useOrganization, useTeam, useTeamTokenCollection, useTeamTokens } from './teamQueries';
+import { useOrganization, useTeam, useTeamTokenCollection, useTeamTokens } from './teamQueries';
 
 /** Teams › Edit: the team's permissions and its API tokens. */
 export function TeamPage() {
@@ -52,7 +52,7 @@ function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId
       </>
     );
   }
-  if (isNotFoundError(team.error)) return <TeamNotFound organizationId={organizationId} />;
+  if (isNotFound(team.error)) return <TeamNotFound organizationId={organizationId} />;
   if (team.isError) {
     return (
       <>

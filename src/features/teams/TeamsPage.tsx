@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import type { Team } from '../../api';
+import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useNow } from '../tokens/useNow';
@@ -16,7 +16,7 @@ import { LoadingPlaceholder } from './LoadingPlaceholder';
 import { NotFoundState } from './NotFoundState';
 import { TeamName } from './TeamName';
 import { ORGANIZATIONS_PATH, teamPath } from './teamPaths';
-import { isNotFoundError, useOrganization, useTeams, useTeamTokens } from './teamQueries';
+import { useOrganization, useTeams, useTeamTokens } from './teamQueries';
 
 function tokenCountText(count: number): string {
   return count === 1 ? '1 active token' : `${count} active tokens`;
@@ -47,7 +47,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   const now = useNow();
   const counts = useMemo(() => teamTokens.data && activeTokenCounts(teamTokens.data, now), [teamTokens.data, now]);
 
-  if (isNotFoundError(teams.error) || organizationUnknown) return <OrganizationNotFound />;
+  if (isNotFound(teams.error) || organizationUnknown) return <OrganizationNotFound />;
 
   // Team tokens are listed to those who may manage them only, so only their teams get a count.
   const managesAny = teams.data?.some((team) => team.canManageTokens) ?? false;

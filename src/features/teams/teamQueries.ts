@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { isApiError, isNotFound, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
+import { isApiError, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
 import type { TokenCollection } from '../tokens/tokenCollection';
 
 /** The data the teams screens share; each resource has one query, so both screens reuse the cache. */
@@ -35,8 +35,6 @@ export function useTeam(organizationId: string, teamId: string) {
     queryFn: ({ signal }) => api.getTeam({ organizationId, teamId }, signal),
   });
 }
-
-export { isNotFound as isNotFoundError };
 
 /**
  * The team tokens of an organization that the person may see: one query holds them all, and `teamId`, when
