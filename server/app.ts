@@ -40,7 +40,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const { port } = server.address() as AddressInfo;
     const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
 
-    const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy });
+    const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy, now });
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
 

@@ -11,6 +11,8 @@ import { call } from '../test/api';
 import { createTestStorage, openStorageDatabase, TEST_TOKEN_SIGNING_KEY, type TestStorage } from '../test/testServer';
 import { createTokenVerifier } from './authentication';
 
+const ADMIN = { email: 'admin@example.com', name: 'Admin User', groups: ['TERRAKUBE_ADMIN'] };
+
 /**
  * The token API on a database the test can close under it: the server's own wiring keeps its database private,
  * so this assembles the same routes and verifier around one.
@@ -28,7 +30,7 @@ describe('authentication when the database fails', () => {
     tokens = new TokenRepository(db);
     const now = () => new Date();
     const verifyToken = createTokenVerifier({
-      oidc: { issuer: 'http://127.0.0.1/oidc', audience: 'http://127.0.0.1/', publicKeys: [] },
+      oidc: { issuer: 'http://127.0.0.1/oidc', audience: 'http://127.0.0.1/', publicKeys: [], isGrantActive: async () => false },
       tokenSigningKey: TEST_TOKEN_SIGNING_KEY,
       tokens,
       now,
@@ -47,7 +49,7 @@ describe('authentication when the database fails', () => {
 
   it('answers 500 with a JSON error, not 401, when the revocation check cannot reach the database', async () => {
     const createdDate = new Date();
-    const pat = await tokens.createPat({ id: randomUUID(), days: 0, description: 'Valid', email: 'admin@example.com', now: createdDate });
+    const pat = await tokens.createPat({ id: randomUUID(), days: 0, description: 'Valid', owner: ADMIN, now: createdDate });
     const token = await signIssuedToken(TEST_TOKEN_SIGNING_KEY, {
       id: pat.id,
       subject: 'Admin User (Token)',

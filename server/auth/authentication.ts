@@ -1,9 +1,10 @@
 import type { RequestHandler, Response } from 'express';
-import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, errors, type JWTPayload } from 'jose';
 import { ApiError } from '../http/apiError';
 import { isUuid } from '../http/uuid';
 import { ACCESS_TOKEN_ALGORITHM } from '../oidc/keys';
 import { verifyIssuedToken } from '../tokens/issuedTokens';
+import { grantIdOf, providerAccessTokenVerifier, type ProviderTokenCheck } from './providerAccessTokens';
 import type { TokenRepository } from '../tokens/tokenRepository';
 
 /** How the caller proved who they are: an interactive sign-in with the identity provider, or a token this API issued. */
@@ -20,7 +21,10 @@ export interface Caller {
 }
 
 export interface AuthenticationOptions {
-  oidc: { issuer: string; audience: string; publicKeys: JWK[] };
+  oidc: ProviderTokenCheck & {
+    /** Whether the sign-in (grant) an access token came from still stands. */
+    isGrantActive(grantId: string): Promise<boolean>;
+  };
   tokenSigningKey: Uint8Array;
   tokens: TokenRepository;
   now: () => Date;
@@ -29,60 +33,61 @@ export interface AuthenticationOptions {
 const INVALID_TOKEN_MESSAGE = 'The bearer token is invalid, expired or revoked. Sign in again or use another token.';
 
 /**
- * Resolves a bearer token to a caller, or undefined when the token is malformed or fails a signature or claim
- * check. Identity-provider access tokens are checked against the provider's keys; issued tokens against the
- * signing key and their row, so a deleted token stops at once. Any other failure (the database) is thrown.
+ * Resolves a bearer token to a caller, or undefined when the token is malformed, fails a signature or claim
+ * check, or no longer stands. An identity-provider access token stands while its grant does (sign-out and
+ * revocation end it); an issued token while its row does, and it acts as the row says, whatever its claims.
+ * Either way one indexed query. Any other failure (the database) is thrown.
  */
 export function createTokenVerifier(options: AuthenticationOptions): (token: string) => Promise<Caller | undefined> {
-  const providerKeys = createLocalJWKSet({ keys: options.oidc.publicKeys });
+  const verifyProviderToken = providerAccessTokenVerifier(options.oidc);
 
-  /** The claims of a well-formed token whose signature and claims check out, and whether this API issued it. */
-  async function verifySignature(token: string, now: Date): Promise<{ payload: JWTPayload; issued: boolean } | undefined> {
+  async function providerCaller(token: string, now: Date): Promise<Caller | undefined> {
+    const payload = await verifyProviderToken(token, now);
+    const grantId = payload && grantIdOf(payload);
+    if (!grantId || !(await options.oidc.isGrantActive(grantId))) return undefined;
+    return signedInCaller(payload);
+  }
+
+  async function issuedTokenCaller(token: string, now: Date): Promise<Caller | undefined> {
+    let jti: string | undefined;
+    try {
+      ({ jti } = await verifyIssuedToken(options.tokenSigningKey, token, now));
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return undefined;
+      throw error;
+    }
+    const active = isUuid(jti) ? await options.tokens.findActiveToken(jti, now) : undefined;
+    if (!active) return undefined;
+    return {
+      email: active.email,
+      name: active.name,
+      groups: active.groups,
+      credential: active.kind === 'team' ? 'team-token' : 'personal-access-token',
+      tokenExpiresAt: active.expiresAt,
+    };
+  }
+
+  return async (token) => {
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;
     } catch {
       return undefined; // not a JWS at all
     }
-    try {
-      if (alg !== ACCESS_TOKEN_ALGORITHM) {
-        return { payload: await verifyIssuedToken(options.tokenSigningKey, token, now), issued: true };
-      }
-      const { payload } = await jwtVerify(token, providerKeys, {
-        algorithms: [ACCESS_TOKEN_ALGORITHM],
-        issuer: options.oidc.issuer,
-        audience: options.oidc.audience,
-        typ: 'at+jwt',
-        currentDate: now,
-      });
-      return { payload, issued: false };
-    } catch (error) {
-      if (error instanceof errors.JOSEError) return undefined;
-      throw error;
-    }
-  }
-
-  return async (token) => {
     const now = options.now();
-    const verified = await verifySignature(token, now);
-    if (!verified) return undefined;
-    if (!verified.issued) return callerFrom(verified.payload, 'sign-in');
-    const { jti } = verified.payload;
-    const active = isUuid(jti) ? await options.tokens.findActiveToken(jti, now) : undefined;
-    if (!active) return undefined;
-    const caller = callerFrom(verified.payload, active.kind === 'team' ? 'team-token' : 'personal-access-token');
-    return caller && { ...caller, tokenExpiresAt: active.expiresAt };
+    return alg === ACCESS_TOKEN_ALGORITHM ? providerCaller(token, now) : issuedTokenCaller(token, now);
   };
 }
 
-function callerFrom(payload: JWTPayload, credential: Credential): Caller | undefined {
+/** A person who signed in, as the provider's access token names them. */
+function signedInCaller(payload: JWTPayload): Caller | undefined {
   const { email, name, groups } = payload;
   if (typeof email !== 'string' || !email) return undefined;
   return {
     email,
     name: typeof name === 'string' && name ? name : email,
     groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [],
-    credential,
+    credential: 'sign-in',
   };
 }
 

@@ -120,6 +120,35 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
       'ALTER TABLE team_token ALTER COLUMN description DROP NOT NULL',
     ],
   },
+  {
+    version: 6,
+    name: 'token owners and provider row expiry',
+    statements: [
+      // Who a personal token acts as, written when it is made: authentication takes identity from the row, so a
+      // token re-signed with other claims cannot act as someone else.
+      'ALTER TABLE pat ADD COLUMN owner_name text',
+      'ALTER TABLE pat ADD COLUMN owner_groups text[]',
+      // Existing tokens were signed with their maker's name and groups from the sign-in accounts of the time,
+      // listed here as they were. A token of anyone else keeps NULL and acts as its email alone, in no team.
+      `UPDATE pat SET owner_name = account.name, owner_groups = account.groups
+       FROM (VALUES
+         ('admin@example.com', 'Admin User', ARRAY['TERRAKUBE_ADMIN', 'TERRAKUBE_DEVELOPERS']),
+         ('aws@example.com', 'AWS Developer', ARRAY['AWS_DEVELOPERS']),
+         ('azure@example.com', 'Azure Developer', ARRAY['AZURE_DEVELOPERS']),
+         ('gcp@example.com', 'GCP Developer', ARRAY['GCP_DEVELOPERS'])
+       ) AS account (email, name, groups)
+       WHERE pat.created_by = account.email`,
+      // Expired provider rows are purged while the server runs.
+      'CREATE INDEX oidc_payload_expires_at ON oidc_payload (expires_at)',
+      // Signing out now ends every grant of the session; sessions from before said their grants outlive it.
+      `UPDATE oidc_payload
+       SET payload = jsonb_set(payload, '{authorizations}', (
+         SELECT jsonb_object_agg(client.key, client.value - 'persistsLogout')
+         FROM jsonb_each(payload -> 'authorizations') AS client))
+       WHERE model = 'Session' AND jsonb_typeof(payload -> 'authorizations') = 'object'
+         AND payload -> 'authorizations' <> '{}'::jsonb`,
+    ],
+  },
 ];
 
 /** The newest schema version. */

@@ -1,20 +1,53 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 interface PayloadRow {
   payload: AdapterPayload;
   consumed_at: Date | null;
 }
 
+/** How often, at most, one server purges expired provider rows as it writes new ones. */
+export const PURGE_INTERVAL_MS = 60_000;
+
+/** Drops provider rows that expired before `now`: they are never read again. */
+export async function purgeExpiredProviderRows(db: Queryable, now: Date): Promise<void> {
+  await db.query('DELETE FROM oidc_payload WHERE expires_at < $1', [now]);
+}
+
+/** Whether grant `grantId` is stored and unexpired: one primary-key lookup, the cost of checking a sign-in. */
+export async function isGrantActive(db: Queryable, grantId: string): Promise<boolean> {
+  const rows = await db.query(
+    "SELECT 1 FROM oidc_payload WHERE model = 'Grant' AND id = $1 AND (expires_at IS NULL OR expires_at > now())",
+    [grantId],
+  );
+  return rows.length > 0;
+}
+
+/** Ends a grant as the provider does: the grant and every code and token issued under it. */
+export async function revokeGrant(db: Queryable, grantId: string): Promise<void> {
+  await db.query("DELETE FROM oidc_payload WHERE grant_id = $1 OR (model = 'Grant' AND id = $1)", [grantId]);
+}
+
 /**
  * oidc-provider's storage (sessions, grants, codes, refresh tokens, interactions…) in the server's database,
- * so that signing in survives a restart. One instance per model name.
+ * so that signing in survives a restart. One instance per model name. Writing purges expired rows at most once
+ * per PURGE_INTERVAL_MS of `now`, so anonymous sign-in attempts cannot grow the table without bound.
  */
-export function databaseAdapterFactory(db: Database): new (model: string) => Adapter {
+export function databaseAdapterFactory(db: Database, { now }: { now: () => Date }): new (model: string) => Adapter {
+  let lastPurge = now().getTime();
+
+  async function purgeWhenDue(): Promise<void> {
+    const current = now();
+    if (current.getTime() - lastPurge < PURGE_INTERVAL_MS) return;
+    lastPurge = current.getTime();
+    await purgeExpiredProviderRows(db, current);
+  }
+
   return class DatabaseAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+      await purgeWhenDue();
       const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
       await db.query(
         `INSERT INTO oidc_payload (model, id, payload, grant_id, user_code, uid, expires_at)

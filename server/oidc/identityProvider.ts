@@ -2,7 +2,9 @@ import Provider, { type Configuration, type ErrorOut, type KoaContextWithOIDC } 
 import type { JWK } from 'jose';
 import type { Database } from '../db/database';
 import { escapeHtml, htmlPage } from '../http/html';
-import { databaseAdapterFactory } from './databaseAdapter';
+import { GRANT_CLAIM } from '../auth/providerAccessTokens';
+import { revokeGrantOfAccessToken } from './accessTokenRevocation';
+import { databaseAdapterFactory, isGrantActive, purgeExpiredProviderRows } from './databaseAdapter';
 import { findDemoUser } from './demoUsers';
 import { ACCESS_TOKEN_ALGORITHM, loadProviderKeys, publicKeysOf } from './keys';
 
@@ -19,22 +21,24 @@ export interface IdentityProvider {
   /** The `aud` of access tokens meant for this server's APIs. */
   audience: string;
   publicKeys: JWK[];
+  /** Whether a sign-in's grant still stands: sign-out, revocation and a replayed code delete it. */
+  isGrantActive(grantId: string): Promise<boolean>;
 }
 
 /** The embedded OpenID Connect provider, with the SPA as its one first-party public client. */
 export async function createIdentityProvider(
   db: Database,
   publicUrl: string,
-  { trustProxy }: { trustProxy: boolean },
+  { trustProxy, now = () => new Date() }: { trustProxy: boolean; now?: () => Date },
 ): Promise<IdentityProvider> {
   const { signingKeys, cookieKeys } = await loadProviderKeys(db);
-  // Expired sessions, codes and tokens are never read again; drop them at each start so the table stays small.
-  await db.query('DELETE FROM oidc_payload WHERE expires_at < now()');
+  // Expired sessions, codes and tokens are never read again: dropped at each start, and while running.
+  await purgeExpiredProviderRows(db, now());
   const issuer = `${publicUrl}${OIDC_PATH}`;
   const audience = `${publicUrl}/`;
 
   const configuration: Configuration = {
-    adapter: databaseAdapterFactory(db),
+    adapter: databaseAdapterFactory(db, { now }),
     jwks: { keys: signingKeys as NonNullable<Configuration['jwks']>['keys'] },
     cookies: { keys: cookieKeys },
     clients: [
@@ -83,8 +87,13 @@ export async function createIdentityProvider(
     async extraTokenClaims(_ctx, token) {
       if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
       const user = findDemoUser(token.accountId);
-      return user ? { email: user.email, name: user.name, groups: user.groups } : undefined;
+      if (!user) return undefined;
+      // The grant, so that an API call can tell whether the sign-in still stands.
+      return { email: user.email, name: user.name, groups: user.groups, [GRANT_CLAIM]: token.grantId };
     },
+    // Signing out ends the app's grant, and with it every token, although the app holds offline_access (which
+    // it asks for only to renew silently): by default the provider keeps such grants past sign-out.
+    expiresWithSession: async () => true,
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
@@ -119,7 +128,9 @@ export async function createIdentityProvider(
   // X-Forwarded-Proto/Host decide the URLs the provider writes (discovery, redirects) and whether its cookies are
   // secure: honour them only from a proxy the operator says is there, or any client could set them.
   provider.proxy = trustProxy;
-  return { provider, issuer, audience, publicKeys: publicKeysOf(signingKeys) };
+  const publicKeys = publicKeysOf(signingKeys);
+  provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }));
+  return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId) };
 }
 
 /**

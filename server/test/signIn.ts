@@ -88,10 +88,19 @@ export class OidcBrowser {
    * when given (as a browser sends it).
    */
   async finishSignIn(afterLogin: Response, origin?: string): Promise<OidcTokens> {
+    return this.exchangeCode(await this.authorizationCode(afterLogin), origin);
+  }
+
+  /** Follows a successful sign-in response to the app's redirect URI and reads the authorization code from it. */
+  async authorizationCode(afterLogin: Response): Promise<string> {
     const redirect = await this.follow(afterLogin);
     const location = new URL(redirect.headers.get('location') ?? '', this.baseUrl);
     const code = location.searchParams.get('code');
     if (!code) throw new Error(`No authorization code (status ${redirect.status}, location ${location})`);
+    return code;
+  }
+
+  exchangeCode(code: string, origin?: string): Promise<OidcTokens> {
     return this.tokenRequest({
       grant_type: 'authorization_code',
       code,

@@ -7,6 +7,8 @@ import { startServer, type RunningServer } from '../app';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/openDatabase';
+import { openPgliteDatabase } from '../db/pgliteDatabase';
+import { openPostgresDatabase } from '../db/postgresDatabase';
 
 /** A postgres:// URL to a server where the tests may create databases; unset = PostgreSQL runs are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -93,6 +95,14 @@ export const TEST_TOKEN_SIGNING_KEY = new Uint8Array(randomBytes(32));
  */
 export function openStorageDatabase(storage: TestStorage): Promise<Database> {
   return openDatabase({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl });
+}
+
+/** The storage's database without migrating it, to set up the state an earlier release left. */
+export async function openUnmigratedStorageDatabase(storage: TestStorage): Promise<Database> {
+  if (storage.databaseUrl) return openPostgresDatabase(storage.databaseUrl);
+  const dir = path.join(storage.dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  return openPgliteDatabase(dir);
 }
 
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database';
 import type { Page, PageWindow } from '../organizations/organizationRepository';
 import { durationCovering } from '../tokens/durationCovering';
-import { insertPat, type PatRow } from '../tokens/tokenRows';
+import { insertPat, type PatRow, type TokenOwner } from '../tokens/tokenRows';
 import type { TeamTokenQuery, TokenStatus } from './teamTokenListQuery';
 
 /** A personal or team token as `/api/v2` shows it, read from the same tables as the Terrakube surface. */
@@ -112,7 +112,7 @@ export class TfeTokenRepository {
     return row?.count ?? 0;
   }
 
-  async createUserToken(token: { description: string | null; expiresAt: Date | null; email: string; now: Date }): Promise<TfeTokenRow> {
+  async createUserToken(token: { description: string | null; expiresAt: Date | null; owner: TokenOwner; now: Date }): Promise<TfeTokenRow> {
     const { days } = durationCovering(token.now, token.expiresAt, 'days');
     return fromPatRow(await insertPat(this.db, { id: randomUUID(), days, ...token }));
   }

@@ -1,7 +1,15 @@
 import type { Database } from '../db/database';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { formatTerrakubeDate } from './terrakubeDate';
-import { insertPat, insertTeamToken, PAT_COLUMNS, TEAM_TOKEN_COLUMNS, type PatRow, type TeamTokenRow } from './tokenRows';
+import {
+  insertPat,
+  insertTeamToken,
+  PAT_COLUMNS,
+  TEAM_TOKEN_COLUMNS,
+  type PatRow,
+  type TeamTokenRow,
+  type TokenOwner,
+} from './tokenRows';
 
 /** Terrakube's `Pat` JSON. */
 export interface Pat {
@@ -55,17 +63,40 @@ function toGroup(row: TeamTokenRow): Group {
 
 export type IssuedTokenKind = 'personal' | 'team';
 
+/** A live issued token and who it acts as, from its row: a token's claims are never trusted for identity. */
 export interface ActiveToken {
   kind: IssuedTokenKind;
   /** `null`: never expires. */
   expiresAt: Date | null;
+  /** The person who made it; a team token acts for its team but keeps its maker's email, as in Terrakube. */
+  email: string;
+  /** The maker's name for a personal token; `"<group> (Token)"` for a team token. */
+  name: string;
+  /** The maker's groups when the personal token was made; the one team of a team token. */
+  groups: string[];
+}
+
+interface ActiveTokenRow {
+  kind: IssuedTokenKind;
+  expires_at: Date | null;
+  created_by: string;
+  owner_name: string | null;
+  owner_groups: string[] | null;
+  group_name: string | null;
+}
+
+function toActiveToken(row: ActiveTokenRow): ActiveToken {
+  const common = { kind: row.kind, expiresAt: row.expires_at, email: row.created_by };
+  if (row.kind === 'team') return { ...common, name: `${row.group_name} (Token)`, groups: [row.group_name!] };
+  // A personal token of an owner the store has no name or groups for acts as that email alone, in no team.
+  return { ...common, name: row.owner_name ?? row.created_by, groups: row.owner_groups ?? [] };
 }
 
 /** Personal and team tokens. Deleting is soft: the row stays, flagged, and stops authenticating. */
 export class TokenRepository {
   constructor(private readonly db: Database) {}
 
-  async createPat(pat: { id: string; days: number; description: string; email: string; now: Date }): Promise<Pat> {
+  async createPat(pat: { id: string; days: number; description: string; owner: TokenOwner; now: Date }): Promise<Pat> {
     const expiresAt = expiryOf(pat.now, { days: pat.days, hours: 0, minutes: 0 });
     return toPat(await insertPat(this.db, { ...pat, expiresAt }));
   }
@@ -121,18 +152,18 @@ export class TokenRepository {
   }
 
   /**
-   * The kind and expiry of issued token `id`, when its row exists, is not deleted and has not expired at `now`.
-   * `expires_at` decides, whichever surface made the token.
+   * Issued token `id` and who it acts as, when its row exists, is not deleted and has not expired at `now`.
+   * `expires_at` decides, whichever surface made the token. One query, a primary-key lookup in each table.
    */
   async findActiveToken(id: string, now: Date): Promise<ActiveToken | undefined> {
-    const [row] = await this.db.query<{ kind: IssuedTokenKind; expires_at: Date | null }>(
-      `SELECT 'personal' AS kind, expires_at FROM pat WHERE id = $1 AND NOT deleted
-         AND (expires_at IS NULL OR expires_at > $2)
+    const [row] = await this.db.query<ActiveTokenRow>(
+      `SELECT 'personal' AS kind, expires_at, created_by, owner_name, owner_groups, NULL::text AS group_name
+       FROM pat WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)
        UNION ALL
-       SELECT 'team' AS kind, expires_at FROM team_token WHERE id = $1 AND NOT deleted
-         AND (expires_at IS NULL OR expires_at > $2)`,
+       SELECT 'team' AS kind, expires_at, created_by, NULL::text, NULL::text[], group_name
+       FROM team_token WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)`,
       [id, now],
     );
-    return row ? { kind: row.kind, expiresAt: row.expires_at } : undefined;
+    return row && toActiveToken(row);
   }
 }

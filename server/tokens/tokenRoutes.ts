@@ -65,7 +65,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
       const caller = callerOf(res);
       const request = parseBody(req, patRequestSchema);
       const createdDate = now();
-      const pat = await tokens.createPat({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
+      const pat = await tokens.createPat({ id: randomUUID(), ...request, owner: caller, now: createdDate });
       const token = await personalTokenSecret(tokenSigningKey, caller, {
         id: pat.id,
         createdAt: createdDate,

@@ -5,16 +5,28 @@ import type { Queryable } from '../db/database';
  * the Terrakube duration (`days`, `hours`, `minutes`) for the Terrakube JSON, and `expires_at`, the expiry that
  * authentication checks (NULL = never).
  */
-export interface NewPatRow {
+interface NewTokenRow {
   id: string;
   days: number;
   description: string | null;
   expiresAt: Date | null;
-  email: string;
   now: Date;
 }
 
-export interface NewTeamTokenRow extends NewPatRow {
+/** Who a personal token acts as, stored with it: authentication reads identity from the row, not the claims. */
+export interface TokenOwner {
+  email: string;
+  name: string;
+  groups: string[];
+}
+
+export interface NewPatRow extends NewTokenRow {
+  owner: TokenOwner;
+}
+
+export interface NewTeamTokenRow extends NewTokenRow {
+  /** Who made it; the token acts for `group`. */
+  email: string;
   hours: number;
   minutes: number;
   group: string;
@@ -43,9 +55,10 @@ export interface TeamTokenRow extends PatRow {
 
 export async function insertPat(db: Queryable, pat: NewPatRow): Promise<PatRow> {
   const [row] = await db.query<PatRow>(
-    `INSERT INTO pat (id, days, description, expires_at, created_date, created_by, updated_date, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $5, $6) RETURNING ${PAT_COLUMNS}`,
-    [pat.id, pat.days, pat.description, pat.expiresAt, pat.now, pat.email],
+    `INSERT INTO pat (id, days, description, expires_at, created_date, created_by, updated_date, updated_by, owner_name,
+       owner_groups)
+     VALUES ($1, $2, $3, $4, $5, $6, $5, $6, $7, $8::text[]) RETURNING ${PAT_COLUMNS}`,
+    [pat.id, pat.days, pat.description, pat.expiresAt, pat.now, pat.owner.email, pat.owner.name, pat.owner.groups],
   );
   return row!;
 }
