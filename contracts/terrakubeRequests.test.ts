@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptionSchema, patRequestSchema, teamTokenRequestSchema } from './terrakubeRequests';
+import { LONE_SURROGATE_MESSAGE } from './unicodeText';
 
 const firstMessage = (result: { error?: { issues: { message: string }[] } }) => result.error?.issues[0]?.message;
 
@@ -8,7 +9,16 @@ describe('descriptionSchema', () => {
     expect(descriptionSchema.parse('  Laptop\n')).toBe('Laptop');
   });
 
-  it.each(['a\u0000b', 'two\nlines', 'tab\there', 'bell\u0007', 'delete\u007f'])(
+  it.each([
+    'a\u0000b',
+    'two\nlines',
+    'tab\there',
+    'bell\u0007',
+    'delete\u007f',
+    'next\u0085line',
+    'line\u2028separator',
+    'paragraph\u2029separator',
+  ])(
     'refuses control characters inside the text (%j)',
     (description) => {
       expect(firstMessage(descriptionSchema.safeParse(description))).toBe(
@@ -16,6 +26,10 @@ describe('descriptionSchema', () => {
       );
     },
   );
+
+  it.each(['\ud800', 'lone \udc00 low', 'cut \ud83d'])('refuses a lone surrogate (%j) rather than storing U+FFFD', (description) => {
+    expect(firstMessage(descriptionSchema.safeParse(description))).toBe(LONE_SURROGATE_MESSAGE);
+  });
 
   it('accepts any other Unicode text', () => {
     expect(descriptionSchema.parse('Déploiement – CI 🚀')).toBe('Déploiement – CI 🚀');
@@ -38,6 +52,8 @@ describe('request schemas', () => {
     [' TERRAKUBE_ADMIN', 'Group must not start or end with spaces.'],
     ['TERRAKUBE_ADMIN ', 'Group must not start or end with spaces.'],
     ['TERRAKUBE\u0000ADMIN', 'Group must not contain control characters.'],
+    ['TERRAKUBE\u2028ADMIN', 'Group must not contain control characters.'],
+    ['TERRAKUBE\ud800', LONE_SURROGATE_MESSAGE],
   ])('refuse the group %j rather than changing it', (group, message) => {
     expect(firstMessage(teamTokenRequestSchema.safeParse({ group, description: 'x', days: 1 }))).toBe(message);
   });

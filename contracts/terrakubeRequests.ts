@@ -5,22 +5,28 @@ import { z } from 'zod';
  * that both accept exactly the same input. Terrakube itself is looser; these limits are ours.
  */
 import { DESCRIPTION_MAX_LENGTH, MAX_DAYS, MAX_HOURS, MAX_MINUTES } from './terrakubeLimits';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from './unicodeText';
 
 export { DESCRIPTION_MAX_LENGTH, MAX_DAYS, MAX_HOURS, MAX_MINUTES };
 
-/** No control characters (NUL, tabs, line breaks…): PostgreSQL refuses NUL in text, and both are one line. */
-const WITHOUT_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+/**
+ * No control characters (NUL, tabs, line breaks, U+0085…) nor the Unicode line and paragraph separators
+ * (U+2028, U+2029), which break a line as well: PostgreSQL refuses NUL in text, and both are one line.
+ */
+const WITHOUT_CONTROL_CHARACTERS = /^[^\p{Cc}\p{Zl}\p{Zp}]*$/u;
 
-export const descriptionSchema = z
-  .string({ error: 'Description is required.' })
+/** Checked first: a lone surrogate would otherwise be stored as U+FFFD. */
+const unicodeText = (error: string) =>
+  z.string({ error }).refine((text) => !hasLoneSurrogate(text), LONE_SURROGATE_MESSAGE);
+
+export const descriptionSchema = unicodeText('Description is required.')
   .trim()
   .min(1, 'Description is required.')
   .max(DESCRIPTION_MAX_LENGTH, `Description must be at most ${DESCRIPTION_MAX_LENGTH} characters.`)
   .regex(WITHOUT_CONTROL_CHARACTERS, 'Description must be a single line without tabs or other control characters.');
 
 /** A team name is matched exactly, so surrounding spaces are refused rather than trimmed into another team. */
-const groupSchema = z
-  .string({ error: 'Group is required.' })
+const groupSchema = unicodeText('Group is required.')
   .refine((group) => group.trim() !== '', 'Group is required.')
   .refine((group) => group === group.trim(), 'Group must not start or end with spaces.')
   .regex(WITHOUT_CONTROL_CHARACTERS, 'Group must not contain control characters.');

@@ -3,6 +3,7 @@ import { authenticate, type Caller } from '../auth/authentication';
 import type { TfeSignIn, TfeTeamTokens } from '../config';
 import type { Database } from '../db/database';
 import { hasJsonApiContentType } from '../http/jsonApi';
+import { jsonBody } from '../http/jsonBody';
 import { OrganizationRepository } from '../organizations/organizationRepository';
 import { accountRoutes } from './accountRoutes';
 import { legacyTeamTokenRoutes } from './legacyTeamTokenRoutes';
@@ -48,7 +49,7 @@ export function tfeRoutes(options: TfeRoutesOptions): express.Router {
   });
   router.use(authenticate(options.verifyToken));
   // Only JSON:API bodies are read; any other gets 415 from the routes that take one.
-  router.use(express.json({ limit: BODY_LIMIT, type: (req) => hasJsonApiContentType(req.headers['content-type']) }));
+  router.use(jsonBody({ limit: BODY_LIMIT, accepts: (req) => hasJsonApiContentType(req.headers['content-type']) }));
 
   router.use(accountRoutes(context));
   router.use(userTokenRoutes(context));

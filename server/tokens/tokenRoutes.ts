@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { patRequestSchema, teamTokenRequestSchema } from '../../contracts/terrakubeRequests';
 import { authenticate, callerOf, type Caller } from '../auth/authentication';
 import { ApiError, apiErrorHandler, sendApiError } from '../http/apiError';
+import { jsonBody } from '../http/jsonBody';
 import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
@@ -54,7 +55,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
     next();
   });
   router.use(prefixes, authenticate(verifyToken));
-  router.use(prefixes, express.json({ limit: '10kb', type: ['application/json', 'application/*+json'] }));
+  router.use(prefixes, jsonBody({ limit: '10kb', accepts: (req) => Boolean(req.is(['application/json', 'application/*+json'])) }));
 
   router
     .route('/pat/v1')
