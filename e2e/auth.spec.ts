@@ -66,3 +66,18 @@ test('a bad runtime configuration names the variable instead of a blank page', a
   await expect(page.getByText('REACT_APP_TERRAKUBE_API_URL').first()).toBeVisible();
   await expect(page.getByText('REACT_APP_CLIENT_ID').first()).toBeVisible();
 });
+
+test('the app runs under its Content-Security-Policy, which refuses an injected inline script', async ({ page, cspViolations }) => {
+  await signIn(page, DEMO_USERS.admin);
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injectedScriptRan = true;';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (window as unknown as { injectedScriptRan?: boolean }).injectedScriptRan ?? false;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => cspViolations.length).toBe(1);
+  expect(cspViolations[0]).toMatch(/inline script/i);
+  cspViolations.length = 0;
+});

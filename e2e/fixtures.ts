@@ -35,7 +35,7 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-export const test = base.extend<{ consoleMessages: string[]; server: E2eServer }>({
+export const test = base.extend<{ consoleMessages: string[]; cspViolations: string[]; server: E2eServer }>({
   /** Which embedded server (which flavor of the app) a test runs against: `test.use({ server: 'tfe' })`. */
   server: ['terrakube', { option: true }],
   baseURL: async ({ server }, use) => {
@@ -50,6 +50,21 @@ export const test = base.extend<{ consoleMessages: string[]; server: E2eServer }
     page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
     await use(messages);
   },
+  /**
+   * Every test fails if the browser refused anything under the server's Content-Security-Policy (it says so in
+   * the console). A test that provokes a refusal on purpose takes it out of the list.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -6,6 +6,8 @@ import { createTokenVerifier } from './auth/authentication';
 import { ConfigError, prepareDirectories, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import { apiErrorHandler } from './http/apiError';
+import { publicOrigin } from './http/publicOrigin';
+import { securityHeaders } from './http/securityHeaders';
 import { spaRoutes } from './http/spa';
 import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
@@ -46,6 +48,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const app = express();
     app.disable('x-powered-by');
+    app.use(publicOrigin(publicUrl, config.trustProxy));
+    app.use(securityHeaders(publicUrl, config));
     app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`));
     app.use(OIDC_PATH, identity.provider.callback());
     // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).

@@ -5,19 +5,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-/**
- * A small, self-contained page (no external resources) with readable contrast in light and dark mode and a
- * layout that works from 360 px wide.
- */
-export function htmlPage(title: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${escapeHtml(title)}</title>
-<style>
+/** The pages' one stylesheet, inline so a page needs nothing else; the pages' policy allows it by its hash. */
+export const PAGE_STYLE = `
   :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #f5f5f5; --card: #ffffff; --accent: #1d4ed8; --error: #b91c1c; --border: #6b7280; }
   @media (prefers-color-scheme: dark) {
     :root { --fg: #f3f4f6; --bg: #111827; --card: #1f2937; --accent: #93c5fd; --error: #fca5a5; --border: #9ca3af; }
@@ -35,13 +24,30 @@ export function htmlPage(title: string, body: string): string {
   .error { color: var(--error); font-weight: 600; }
   .hint { font-size: 0.875rem; margin-top: 1.5rem; }
   a { color: var(--accent); }
-</style>
+`;
+
+/** Submits the page's form at once (signing out); the pages' policy allows it by its hash. */
+export const SUBMIT_FORM_SCRIPT = 'document.forms[0].submit();';
+
+/**
+ * A small, self-contained page (no external resources) with readable contrast in light and dark mode and a
+ * layout that works from 360 px wide. With `submitForm` its form is submitted as soon as it loads.
+ */
+export function htmlPage(title: string, body: string, { submitForm = false } = {}): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <main>
 ${body}
 </main>
-</body>
+${submitForm ? `<script>${SUBMIT_FORM_SCRIPT}</script>\n` : ''}</body>
 </html>
 `;
 }

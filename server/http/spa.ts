@@ -1,41 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request } from 'express';
-import type { Config } from '../config';
-import { CLIENT_ID, OIDC_PATH } from '../oidc/identityProvider';
-import { htmlPage } from './html';
 import { sendApiError } from './apiError';
+import { envConfigScript, type AppFlavor } from './envConfig';
+import { htmlPage } from './html';
+import { pagePolicy } from './securityHeaders';
 
 /** Paths that belong to an API or the identity provider: never answered with the SPA's HTML. */
 const API_PATH = /^\/(api|pat|access-token|oidc)(\/|$)/;
-
-export type AppFlavor = Pick<Config, 'tokenBackend' | 'tfeTeamTokens' | 'tfeSignIn'>;
-
-const TERRAKUBE_FLAVOR: AppFlavor = { tokenBackend: 'terrakube', tfeTeamTokens: 'multiple', tfeSignIn: 'oidc' };
-
-/**
- * `window._env_` with Terrakube's variable names, so the same build runs against a real Terrakube. The `tfe`
- * flavor points the app at this server's `/api/v2` instead, leaves the organization for the person to pick, and
- * with TFE_SIGN_IN=token leaves out the OIDC settings, so the app asks for a user API token.
- */
-export function envConfigScript(publicUrl: string, flavor: AppFlavor = TERRAKUBE_FLAVOR): string {
-  const signIn = {
-    REACT_APP_AUTHORITY: `${publicUrl}${OIDC_PATH}`,
-    REACT_APP_CLIENT_ID: CLIENT_ID,
-    REACT_APP_REDIRECT_URI: `${publicUrl}/`,
-    REACT_APP_SCOPE: 'email openid profile offline_access groups',
-  };
-  const env =
-    flavor.tokenBackend === 'terrakube'
-      ? { REACT_APP_TERRAKUBE_API_URL: `${publicUrl}/api/v1/`, ...signIn, REACT_APP_TOKEN_BACKEND: 'terrakube' }
-      : {
-          REACT_APP_TOKEN_BACKEND: 'tfe',
-          REACT_APP_TFE_API_URL: `${publicUrl}/api/v2/`,
-          REACT_APP_TFE_TEAM_TOKENS: flavor.tfeTeamTokens,
-          ...(flavor.tfeSignIn === 'oidc' ? signIn : {}),
-        };
-  return `window._env_ = ${JSON.stringify(env, null, 2)};\n`;
-}
 
 function wantsHtml(req: Request): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && !API_PATH.test(req.path) && req.accepts('html') === 'html';
@@ -56,6 +28,10 @@ export function spaRoutes(staticDir: string, publicUrl: string, flavor?: AppFlav
     '/assets',
     express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: true }),
   );
+  // A bundle that is not there (an old tab after a deploy) is missing, not a client route: never index.html.
+  router.use('/assets', (req, res) => {
+    sendApiError(res, 404, `There is no ${req.method} ${req.originalUrl.split('?')[0]}.`);
+  });
   router.use(express.static(staticDir, { index: false }));
 
   router.use((req, res, next) => {
@@ -68,6 +44,7 @@ export function spaRoutes(staticDir: string, publicUrl: string, flavor?: AppFlav
     if (!existsSync(indexFile)) {
       res
         .status(503)
+        .set('Content-Security-Policy', pagePolicy(publicUrl))
         .type('html')
         .send(
           htmlPage(

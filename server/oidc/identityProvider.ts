@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import type { Database } from '../db/database';
 import { escapeHtml, htmlPage } from '../http/html';
 import { GRANT_CLAIM } from '../auth/providerAccessTokens';
+import { usePublicOrigin } from '../http/publicOrigin';
 import { revokeGrantOfAccessToken } from './accessTokenRevocation';
 import { databaseAdapterFactory, isGrantActive, purgeExpiredProviderRows } from './databaseAdapter';
 import { findDemoUser } from './demoUsers';
@@ -40,7 +41,14 @@ export async function createIdentityProvider(
   const configuration: Configuration = {
     adapter: databaseAdapterFactory(db, { now }),
     jwks: { keys: signingKeys as NonNullable<Configuration['jwks']>['keys'] },
-    cookies: { keys: cookieKeys },
+    // Lax, not the default None, for the long-lived session cookie too: the provider is only ever reached by
+    // top-level navigation from the app, never from another site's frame or form. Secure follows the request's
+    // protocol (PUBLIC_URL's, or the trusted proxy's), which the provider checks itself.
+    cookies: {
+      keys: cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax' },
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
     clients: [
       {
         client_id: CLIENT_ID,
@@ -125,9 +133,14 @@ export async function createIdentityProvider(
   };
 
   const provider = new Provider(issuer, configuration);
-  // X-Forwarded-Proto/Host decide the URLs the provider writes (discovery, redirects) and whether its cookies are
-  // secure: honour them only from a proxy the operator says is there, or any client could set them.
-  provider.proxy = trustProxy;
+  // Host and X-Forwarded-Proto/Host decide the URLs the provider writes (discovery, redirects) and whether its
+  // cookies are Secure. Unless a proxy the operator trusts sets them, they are replaced with PUBLIC_URL's first,
+  // as any client could set them.
+  provider.proxy = true;
+  provider.use(async (ctx, next) => {
+    usePublicOrigin(ctx.req, publicUrl, trustProxy);
+    await next();
+  });
   const publicKeys = publicKeysOf(signingKeys);
   provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }));
   return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId) };
@@ -144,8 +157,8 @@ async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promise<void
     'Signing out',
     `<h1>Signing out</h1>
 ${confirmedForm}
-<noscript><button type="submit" form="op.logoutForm">Sign out</button></noscript>
-<script>document.getElementById('op.logoutForm').submit();</script>`,
+<noscript><button type="submit" form="op.logoutForm">Sign out</button></noscript>`,
+    { submitForm: true },
   );
 }
 

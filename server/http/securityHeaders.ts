@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { OIDC_PATH } from '../oidc/identityProvider';
+import { PAGE_STYLE, SUBMIT_FORM_SCRIPT } from './html';
+import { envConfig, type AppFlavor } from './envConfig';
+
+/** JSON APIs: nothing in their answers is ever rendered, run or cached. */
+const API_PATH = /^\/(api|pat|access-token)(\/|$)/;
+const PAGE_PATH = new RegExp(`^${OIDC_PATH}(/|$)`);
+
+const hashOf = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+
+const policy = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+
+/** The URLs the app calls (its API and OIDC authority), as `/env-config.js` gives them to it, by origin. */
+function connectOrigins(publicUrl: string, flavor?: AppFlavor): string[] {
+  const urls = Object.values(envConfig(publicUrl, flavor)).filter((value) => /^https?:\/\//.test(value));
+  return [...new Set(urls.map((url) => new URL(url).origin))];
+}
+
+/** The SPA: its bundles, `/env-config.js` and `index.html`. */
+function appPolicy(publicUrl: string, flavor?: AppFlavor): string {
+  return policy({
+    'default-src': ["'none'"],
+    // The hashed bundles and /env-config.js, all from this server; nothing inline and nothing evaluated.
+    'script-src': ["'self'"],
+    // MUI (emotion) inserts <style> elements at run time, and React renders style attributes.
+    'style-src': ["'self'", "'unsafe-inline'"],
+    // The configured API and OIDC authority, which may be another origin than the one the page came from.
+    'connect-src': ["'self'", ...connectOrigins(publicUrl, flavor)],
+    'img-src': ["'self'"],
+    'font-src': ["'self'"],
+    'manifest-src': ["'self'"],
+    'form-action': ["'self'"],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  });
+}
+
+/**
+ * The server's own pages (sign-in, sign-out, errors): their one inline style and script by hash. A form posts to
+ * this server, whose answer redirects to the app (browsers check form-action on those redirects too).
+ */
+export function pagePolicy(publicUrl: string): string {
+  return policy({
+    'default-src': ["'none'"],
+    'script-src': [hashOf(SUBMIT_FORM_SCRIPT)],
+    'style-src': [hashOf(PAGE_STYLE)],
+    'img-src': ["'self'"],
+    'form-action': ["'self'", new URL(publicUrl).origin],
+    'base-uri': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  });
+}
+
+const API_POLICY = policy({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+
+/**
+ * Headers on every answer: a Content-Security-Policy by kind of answer, no framing, no MIME sniffing, no
+ * Referer, HSTS when the public URL is https, and `no-store` on the APIs and the provider (tokens, secrets,
+ * token lists, sign-in pages). A route may still set its own Cache-Control.
+ */
+export function securityHeaders(publicUrl: string, flavor?: AppFlavor): RequestHandler {
+  const app = appPolicy(publicUrl, flavor);
+  const page = pagePolicy(publicUrl);
+  const https = new URL(publicUrl).protocol === 'https:';
+  return (req, res, next) => {
+    const isApi = API_PATH.test(req.path);
+    const isPage = PAGE_PATH.test(req.path);
+    res.set({
+      'Content-Security-Policy': isApi ? API_POLICY : isPage ? page : app,
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+    // Browsers ignore it over plain http; over https it keeps them from ever falling back.
+    if (https) res.set('Strict-Transport-Security', 'max-age=31536000');
+    if (isApi || isPage) res.set('Cache-Control', 'no-store');
+    next();
+  };
+}
