@@ -10,6 +10,8 @@ import { tokenRoutes } from '../tokens/tokenRoutes';
 import { call } from '../test/api';
 import { createTestStorage, openStorageDatabase, TEST_TOKEN_SIGNING_KEY, type TestStorage } from '../test/testServer';
 import { createTokenVerifier } from './authentication';
+import { DEFAULT_GENERATE_LIMIT } from '../throttle/rateLimits';
+import { Throttle } from '../throttle/throttle';
 
 /**
  * The token API on a database the test can close under it: the server's own wiring keeps its database private,
@@ -33,7 +35,8 @@ describe('authentication when the database fails', () => {
       tokens,
       now,
     });
-    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now }));
+    const throttle = new Throttle(db, now, DEFAULT_GENERATE_LIMIT);
+    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle }));
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
