@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import e2e from '../playwright.config';
 
+// The bench seeds 10,000 tokens for one person through the API, far past what one person may generate in 10
+// minutes; the servers it starts (with ../e2e/globalSetup.ts, which passes the environment on) allow it.
+process.env.GENERATE_LIMIT ??= '100000';
+
 /** `npm run bench`: the benchmark, against the production build served the way `npm start` serves it. */
 export default defineConfig({
   ...e2e,

@@ -13,6 +13,7 @@ import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
 import { organizationRoutes } from './organizations/organizationRoutes';
 import { tfeRoutes } from './tfe/tfeRoutes';
+import { Throttle } from './throttle/throttle';
 import { loadTokenSigningKey } from './tokens/signingKey';
 import { TokenRepository } from './tokens/tokenRepository';
 import { tokenRoutes } from './tokens/tokenRoutes';
@@ -45,16 +46,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy, now });
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
+    const throttle = new Throttle(db, now, config.generateLimit);
 
     const app = express();
     app.disable('x-powered-by');
+    // req.ip, which failed sign-ins are counted by: with TRUST_PROXY, the address the one proxy in front saw
+    // (the last X-Forwarded-For entry); the entries before it are whatever the client sent.
+    app.set('trust proxy', config.trustProxy ? 1 : false);
     app.use(publicOrigin(publicUrl, config.trustProxy));
     app.use(securityHeaders(publicUrl, config));
-    app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`));
+    app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`, throttle));
     app.use(OIDC_PATH, identity.provider.callback());
     // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).
     app.use(compression());
-    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }));
+    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
     app.use(
       '/api/v2',
@@ -63,6 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         tokenSigningKey,
         verifyToken,
         now,
+        throttle,
         publicUrl,
         teamTokens: config.tfeTeamTokens,
         signIn: config.tfeSignIn,

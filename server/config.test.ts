@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       tokenBackend: 'terrakube',
       tfeTeamTokens: 'multiple',
       tfeSignIn: 'oidc',
+      generateLimit: 500,
     });
   });
 
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
       TOKEN_BACKEND: 'tfe',
       TFE_TEAM_TOKENS: 'single',
       TFE_SIGN_IN: 'token',
+      GENERATE_LIMIT: '50',
     });
     expect(config).toEqual({
       port: 0,
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       tokenBackend: 'tfe',
       tfeTeamTokens: 'single',
       tfeSignIn: 'token',
+      generateLimit: 50,
     });
   });
 
@@ -128,6 +131,12 @@ describe('loadConfig', () => {
     ['', false],
   ])('reads TRUST_PROXY=%s', (value, trustProxy) => {
     expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(trustProxy);
+  });
+
+  it.each(['0', '-5', '2.5', 'lots'])('rejects GENERATE_LIMIT=%s', (value) => {
+    const error = configError({ GENERATE_LIMIT: value });
+    expect(error.variable).toBe('GENERATE_LIMIT');
+    expect(error.message).toBe(`GENERATE_LIMIT must be a whole number of tokens from 1 up (default 500), got "${value}"`);
   });
 
   it.each(['yes', '1', 'on'])('rejects TRUST_PROXY=%s', (value) => {

@@ -3,6 +3,7 @@ import { access, mkdir, stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_GENERATE_LIMIT } from './throttle/rateLimits';
 
 /** The repository root, so that default folders do not depend on the directory the server is started from. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,8 @@ export interface Config {
   tfeTeamTokens: TfeTeamTokens;
   /** How people sign in to the app in the `tfe` flavor: through the OIDC provider, or with a user API token. */
   tfeSignIn: TfeSignIn;
+  /** How many tokens one person may generate within 10 minutes, on all surfaces together. */
+  generateLimit: number;
 }
 
 export const TOKEN_BACKENDS = ['terrakube', 'tfe'] as const;
@@ -64,6 +67,7 @@ export function loadConfig(env: Env): Config {
     tokenBackend: parseChoice('TOKEN_BACKEND', env.TOKEN_BACKEND, TOKEN_BACKENDS),
     tfeTeamTokens: parseChoice('TFE_TEAM_TOKENS', env.TFE_TEAM_TOKENS, TFE_TEAM_TOKEN_MODES),
     tfeSignIn: parseChoice('TFE_SIGN_IN', env.TFE_SIGN_IN, TFE_SIGN_IN_MODES),
+    generateLimit: parseGenerateLimit(env.GENERATE_LIMIT),
   };
 }
 
@@ -85,6 +89,16 @@ function parsePort(raw: string | undefined): number {
 
 /** RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
 const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+function parseGenerateLimit(raw: string | undefined): number {
+  const value = valueOf(raw);
+  if (value === undefined) return DEFAULT_GENERATE_LIMIT;
+  const limit = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new ConfigError('GENERATE_LIMIT', `GENERATE_LIMIT must be a whole number of tokens from 1 up (default ${DEFAULT_GENERATE_LIMIT}), got "${raw}"`);
+  }
+  return limit;
+}
 
 function parseHost(raw: string | undefined): string {
   const value = valueOf(raw) ?? '127.0.0.1';

@@ -10,6 +10,8 @@ import { tokenRoutes } from '../tokens/tokenRoutes';
 import { call } from '../test/api';
 import { createTestStorage, openStorageDatabase, TEST_TOKEN_SIGNING_KEY, type TestStorage } from '../test/testServer';
 import { createTokenVerifier } from './authentication';
+import { DEFAULT_GENERATE_LIMIT } from '../throttle/rateLimits';
+import { Throttle } from '../throttle/throttle';
 
 const ADMIN = { email: 'admin@example.com', name: 'Admin User', groups: ['TERRAKUBE_ADMIN'] };
 
@@ -35,7 +37,8 @@ describe('authentication when the database fails', () => {
       tokens,
       now,
     });
-    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now }));
+    const throttle = new Throttle(db, now, DEFAULT_GENERATE_LIMIT);
+    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle }));
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -121,6 +121,21 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
     ],
   },
   {
+    version: 5,
+    name: 'rate limits',
+    statements: [
+      // One row per limited key (a hashed account, address or person): when its count is back at zero. Kept in
+      // the database so that every server process on it counts against the same limits.
+      `CREATE TABLE rate_limit (
+        scope text NOT NULL,
+        key text NOT NULL,
+        resets_at timestamptz NOT NULL,
+        PRIMARY KEY (scope, key)
+      )`,
+      'CREATE INDEX rate_limit_resets_at ON rate_limit (resets_at)',
+    ],
+  },
+  {
     version: 6,
     name: 'token owners and provider row expiry',
     statements: [

@@ -3,10 +3,12 @@ import { errors } from 'oidc-provider';
 import type Provider from 'oidc-provider';
 import { checkCredentials } from './demoUsers';
 import { OIDC_PATH } from './identityProvider';
-import { expiredSignInPage, signInPage } from './signInPage';
+import { expiredSignInPage, signInPage, WRONG_CREDENTIALS_MESSAGE } from './signInPage';
+import { clientAddressOf } from '../throttle/clientAddress';
+import type { Throttle } from '../throttle/throttle';
 
 /** The provider's user-facing steps: the sign-in form, and consent, which is implied for the first-party app. */
-export function interactionRoutes(provider: Provider, appUrl: string): express.Router {
+export function interactionRoutes(provider: Provider, appUrl: string, throttle: Throttle): express.Router {
   const router = express.Router();
   const formAction = (uid: string) => `${OIDC_PATH}/interaction/${encodeURIComponent(uid)}/login`;
 
@@ -42,11 +44,18 @@ export function interactionRoutes(provider: Provider, appUrl: string): express.R
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = typeof body.email === 'string' ? body.email : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const user = checkCredentials(email, password);
-    if (!user) {
-      res.status(401).type('html').send(signInPage({ action: formAction(interaction.uid), email, failed: true }));
+    const admission = await throttle.admitSignIn(email, clientAddressOf(req));
+    if (!admission.admitted) {
+      res.set('Retry-After', String(admission.retryAfterSeconds));
+      res.status(429).type('html').send(signInPage({ action: formAction(interaction.uid), email, error: admission.message }));
       return;
     }
+    const user = checkCredentials(email, password);
+    if (!user) {
+      res.status(401).type('html').send(signInPage({ action: formAction(interaction.uid), email, error: WRONG_CREDENTIALS_MESSAGE }));
+      return;
+    }
+    await admission.succeeded();
     await provider.interactionFinished(req, res, { login: { accountId: user.email } }, { mergeWithLastSubmission: false });
   });
 

@@ -3,15 +3,19 @@ import { DEMO_USERS } from './demoUsers';
 
 export const WRONG_CREDENTIALS_MESSAGE = 'The email or password is wrong.';
 
-/** The provider's sign-in form. After a failed attempt the email is kept and the error is announced. */
-export function signInPage(options: { action: string; email?: string; failed?: boolean }): string {
-  const { action, email = '', failed = false } = options;
+/**
+ * The provider's sign-in form. After a failed or refused attempt the email is kept and `error` (the wrong
+ * credentials, or how long to wait) is announced.
+ */
+export function signInPage(options: { action: string; email?: string; error?: string }): string {
+  const { action, email = '', error } = options;
+  const failed = error !== undefined;
   const demoSignIns = DEMO_USERS.map((user) => `${escapeHtml(user.email)} / ${escapeHtml(user.password)}`).join(', ');
   return htmlPage(
     'Sign in',
     `<h1>Sign in</h1>
 <p>Terrakube token settings</p>
-${failed ? `<p role="alert" class="error" id="sign-in-error">${WRONG_CREDENTIALS_MESSAGE}</p>` : ''}
+${failed ? `<p role="alert" class="error" id="sign-in-error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${escapeHtml(action)}">
   <label for="email">Email</label>
   <input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(email)}"${failed ? ' aria-describedby="sign-in-error"' : ' autofocus'}>

@@ -75,10 +75,11 @@ export class OidcBrowser {
     return { response, html, action: action.replaceAll('&amp;', '&') };
   }
 
-  submitSignIn(action: string, email: string, password: string): Promise<Response> {
+  /** Posts the sign-in form; `headers` adds some, such as the X-Forwarded-For a proxy would send. */
+  submitSignIn(action: string, email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
     return this.request(action, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams({ email, password }).toString(),
     });
   }

@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { openDatabase } from '../db/openDatabase';
 import { openPgliteDatabase } from '../db/pgliteDatabase';
 import { openPostgresDatabase } from '../db/postgresDatabase';
+import { DEFAULT_GENERATE_LIMIT } from '../throttle/rateLimits';
 
 /** A postgres:// URL to a server where the tests may create databases; unset = PostgreSQL runs are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -74,6 +75,7 @@ export function testConfig(storage: TestStorage, overrides: Partial<Config> = {}
     tokenBackend: 'terrakube',
     tfeTeamTokens: 'multiple',
     tfeSignIn: 'oidc',
+    generateLimit: DEFAULT_GENERATE_LIMIT,
     ...overrides,
   };
 }

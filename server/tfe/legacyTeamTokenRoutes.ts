@@ -36,6 +36,7 @@ export function legacyTeamTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
+      await context.throttle.checkGenerate(res, caller.email);
       const row = await replaceLegacyTeamToken(context.db, mode, { team, expiresAt, email: caller.email, now });
       const secret = await teamTokenSecret(context.tokenSigningKey, caller, team.name, { id: row.id, createdAt: now, expiresAt });
       send(res, 201, { data: tokenResource(row, secret) });

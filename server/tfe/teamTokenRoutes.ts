@@ -30,6 +30,7 @@ export function teamTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
+      await context.throttle.checkGenerate(res, caller.email);
       const row = await createDescribedTeamToken(context.db, { team, description: attributes.description, expiresAt, email: caller.email, now });
       if (row === 'duplicate') throw invalidAttribute('description', 'Description has already been taken');
       const secret = await teamTokenSecret(context.tokenSigningKey, caller, team.name, { id: row.id, createdAt: now, expiresAt });

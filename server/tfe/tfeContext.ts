@@ -7,6 +7,7 @@ import type { OrganizationRepository, OrganizationRow, TeamRow } from '../organi
 import { teamUuidOf } from './tfeIds';
 import { notFound, TfeError } from './tfeErrors';
 import type { TfeTokenRepository, TokenViewer } from './tfeTokenRepository';
+import type { Throttle } from '../throttle/throttle';
 
 /** What the `/api/v2` routes share. */
 export interface TfeContext {
@@ -15,6 +16,8 @@ export interface TfeContext {
   organizations: OrganizationRepository;
   tokenSigningKey: Uint8Array;
   now: () => Date;
+  /** Limits how many tokens one person generates. */
+  throttle: Throttle;
   /** The origin pagination links start with. */
   publicUrl: string;
   teamTokens: TfeTeamTokens;

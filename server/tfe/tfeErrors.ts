@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   413: 'payload too large',
   415: 'unsupported media type',
   422: 'invalid attribute',
+  429: 'too many requests',
   500: 'internal server error',
 };
 

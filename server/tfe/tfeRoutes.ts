@@ -12,12 +12,14 @@ import type { TfeContext } from './tfeContext';
 import { sendTfeError, tfeErrorHandler } from './tfeErrors';
 import { TfeTokenRepository } from './tfeTokenRepository';
 import { userTokenRoutes } from './userTokenRoutes';
+import type { Throttle } from '../throttle/throttle';
 
 export interface TfeRoutesOptions {
   db: Database;
   tokenSigningKey: Uint8Array;
   verifyToken: (token: string) => Promise<Caller | undefined>;
   now: () => Date;
+  throttle: Throttle;
   publicUrl: string;
   teamTokens: TfeTeamTokens;
   signIn: TfeSignIn;
@@ -37,6 +39,7 @@ export function tfeRoutes(options: TfeRoutesOptions): express.Router {
     organizations: new OrganizationRepository(options.db),
     tokenSigningKey: options.tokenSigningKey,
     now: options.now,
+    throttle: options.throttle,
     publicUrl: options.publicUrl,
     teamTokens: options.teamTokens,
     signIn: options.signIn,

@@ -40,6 +40,7 @@ export function userTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
+      await context.throttle.checkGenerate(res, caller.email);
       const row = await context.tokens.createUserToken({ description: attributes.description, expiresAt, owner: caller, now });
       const secret = await personalTokenSecret(context.tokenSigningKey, caller, { id: row.id, createdAt: now, expiresAt });
       send(res, 201, { data: tokenResource(row, secret) });

@@ -9,12 +9,14 @@ import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
 import type { TokenRepository } from './tokenRepository';
+import type { Throttle } from '../throttle/throttle';
 
 export interface TokenRoutesOptions {
   tokens: TokenRepository;
   tokenSigningKey: Uint8Array;
   verifyToken: (token: string) => Promise<Caller | undefined>;
   now: () => Date;
+  throttle: Throttle;
 }
 
 /**
@@ -46,7 +48,7 @@ function methodNotAllowed(...methods: string[]): RequestHandler {
 }
 
 /** Terrakube's token API (`/pat/v1`, `/access-token/v1/teams`), with its 201/202 success codes. */
-export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: TokenRoutesOptions): express.Router {
+export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle }: TokenRoutesOptions): express.Router {
   const router = express.Router();
   const prefixes = ['/pat', '/access-token'];
 
@@ -65,6 +67,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
     .post(requireSignIn, async (req, res) => {
       const caller = callerOf(res);
       const request = parseBody(req, patRequestSchema);
+      await throttle.checkGenerate(res, caller.email);
       const createdDate = now();
       const pat = await tokens.createPat({ id: randomUUID(), ...request, owner: caller, now: createdDate });
       const token = await personalTokenSecret(tokenSigningKey, caller, {
@@ -106,6 +109,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now }: Token
       if (!caller.groups.includes(request.group)) {
         throw new ApiError(403, `You are not a member of ${request.group}, so you cannot generate its tokens.`);
       }
+      await throttle.checkGenerate(res, caller.email);
       const createdDate = now();
       const group = await tokens.createTeamToken({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
       const token = await teamTokenSecret(tokenSigningKey, caller, request.group, {

@@ -21,6 +21,9 @@ describe('tooManyRequestsMessage', () => {
     [0, 'Too many requests (429). Wait a moment and try again.'],
     [1, 'Too many requests (429). Wait 1 second and try again.'],
     [12, 'Too many requests (429). Wait 12 seconds and try again.'],
+    [119, 'Too many requests (429). Wait 119 seconds and try again.'],
+    [180, 'Too many requests (429). Wait 3 minutes and try again.'],
+    [181, 'Too many requests (429). Wait 4 minutes and try again.'],
   ])('says to wait (%s s)', (seconds, message) => {
     expect(tooManyRequestsMessage(seconds)).toBe(message);
   });

@@ -30,10 +30,12 @@ export function isApiError(error: unknown): error is ApiError {
 
 export const NETWORK_ERROR_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
 
-/** The message of a 429: it says to wait, and how long when the server said. */
+/** The message of a 429: it says to wait, and how long when the server said (in minutes from two on). */
 export function tooManyRequestsMessage(retryAfterSeconds?: number): string {
   if (retryAfterSeconds === undefined || retryAfterSeconds <= 0) return defaultMessageFor(429);
-  const wait = retryAfterSeconds === 1 ? '1 second' : `${retryAfterSeconds} seconds`;
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait =
+    retryAfterSeconds === 1 ? '1 second' : retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : `${minutes} minutes`;
   return `Too many requests (429). Wait ${wait} and try again.`;
 }
 

@@ -562,6 +562,11 @@ describe('GenerateTokenDialog: submitting', () => {
     ['the user is not a member (403)', new ApiError(403, 'You are not a member of TERRAKUBE_ADMIN.'), 'You are not a member of TERRAKUBE_ADMIN.'],
     ['the server failed (500)', new ApiError(500, 'Internal Server Error'), 'The server failed to generate the token (500). Try again.'],
     ['the server is unavailable (503)', new ApiError(503, 'Service Unavailable'), 'The server failed to generate the token (503). Try again.'],
+    [
+      'the server limits generating (429)',
+      new ApiError(429, 'Too Many Requests', { retryAfterSeconds: 180 }),
+      'Too many requests (429). Wait 3 minutes and try again.',
+    ],
   ])('when %s: stays open, keeps the input and says so', async (_name, failure, message) => {
     const generate = vi.fn<Generate>(async () => Promise.reject(failure));
     const { user, onClose, dialog } = renderDialog({ variant: 'team', generate });

@@ -16,4 +16,13 @@ describe('generateErrorMessage', () => {
     expect(generateErrorMessage(new ApiError(503, ''))).toMatch(/\(503\)\. Try again\./);
     expect(generateErrorMessage(new Error('boom'))).toMatch(/not generated/);
   });
+
+  it('says how long to wait when the server limits generating (429), whatever its own words', () => {
+    const limited = new ApiError(429, 'You have generated 500 tokens in 10 minutes.', { retryAfterSeconds: 2 });
+    expect(generateErrorMessage(limited)).toBe('Too many requests (429). Wait 2 seconds and try again.');
+    expect(generateErrorMessage(new ApiError(429, 'Too Many Requests', { retryAfterSeconds: 600 }))).toBe(
+      'Too many requests (429). Wait 10 minutes and try again.',
+    );
+    expect(generateErrorMessage(new ApiError(429, 'Too Many Requests'))).toBe('Too many requests (429). Wait a moment and try again.');
+  });
 });

@@ -1,4 +1,4 @@
-import { isApiError, NETWORK_ERROR_MESSAGE } from '../../../api/ApiError';
+import { isApiError, NETWORK_ERROR_MESSAGE, tooManyRequestsMessage } from '../../../api/ApiError';
 
 export const SESSION_ENDED_MESSAGE = 'Your session has ended. Sign in again, then generate the token.';
 
@@ -8,6 +8,8 @@ export function generateErrorMessage(error: unknown): string {
   const { status, message } = error;
   if (status === 0) return NETWORK_ERROR_MESSAGE;
   if (status === 401) return SESSION_ENDED_MESSAGE;
+  // Every backend's 429 in the same words, with the wait its Retry-After asked for.
+  if (status === 429) return tooManyRequestsMessage(error.retryAfterSeconds);
   if (status >= 500) return `The server failed to generate the token (${status}). Try again.`;
   // 400, 403 (for example "You are not a member of TEAM") and the rest: the server's own words.
   return message;
