@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   415: 'unsupported media type',
   422: 'invalid attribute',
   500: 'internal server error',
+  503: 'service unavailable',
 };
 
 /** An error for the `/api/v2` caller, with where in the request it is when that applies. */
