@@ -8,6 +8,7 @@ import { openDatabase } from './db/openDatabase';
 import { apiErrorHandler } from './http/apiError';
 import { createHttpServer } from './http/httpServer';
 import { spaRoutes } from './http/spa';
+import { answerDatabaseOutages } from './oidc/databaseOutage';
 import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
 import { organizationRoutes } from './organizations/organizationRoutes';
@@ -44,6 +45,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
 
     const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy });
+    answerDatabaseOutages(identity.provider);
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresCluster, type PostgresCluster } from '../../scripts/postgres.mjs';
 import { startServer, type RunningServer } from '../app';
 import { call, generatePat } from '../test/api';
-import { signIn } from '../test/signIn';
+import { OidcBrowser, signIn } from '../test/signIn';
 import { BACKENDS, createTestStorage, SKIP_POSTGRES_REASON, testConfig, type TestStorage } from '../test/testServer';
 
 /** Requests that all reach the database, each with the error shape its API answers in. */
@@ -70,6 +70,16 @@ describe('PostgreSQL going away under a running server', { timeout: 120_000 }, (
       }
     }
     expect((await call(server.url, 'GET', '/env-config.js')).status).toBe(200);
+    const refresh = await fetch(`${server.url}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'token-settings', grant_type: 'refresh_token', refresh_token: 'any' }).toString(),
+    });
+    expect(refresh.status).toBe(503);
+    expect(refresh.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await refresh.json()).toEqual({ error: 'temporarily_unavailable', error_description: expect.stringMatching(/database/) });
+    const signInPage = await new OidcBrowser(server.url).openSignInPage().catch((error: Error) => error.message);
+    expect(signInPage).toMatch(/status 503/);
 
     cluster.start();
     for (const request of REQUESTS) expect((await send(request)).status).toBeLessThan(300);
