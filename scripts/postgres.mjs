@@ -25,7 +25,11 @@ function freePort() {
   });
 }
 
-export async function startPostgres() {
+/**
+ * A PostgreSQL cluster in a temporary folder, initialised but not running: `start` and `stop` it as often as
+ * needed (the port stays the same), `remove` it at the end.
+ */
+export async function createPostgresCluster() {
   let binDir = findBinDir();
   const isRoot = process.getuid?.() === 0;
   if (!binDir && isRoot) {
@@ -48,15 +52,33 @@ export async function startPostgres() {
     execFileSync(c, a, { stdio: ['ignore', 'ignore', 'inherit'] });
   };
   exec('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  exec('pg_ctl', ['-D', dataDir, '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
-  console.log(`PostgreSQL from ${binDir} listening on 127.0.0.1:${port}`);
   return {
+    binDir,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start() {
+      exec('pg_ctl', ['-D', dataDir, '-l', join(dir, 'log'), '-w', '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    },
+    /** A fast shutdown: open sessions are ended (admin_shutdown), as when an operator stops the server. */
+    stop() {
+      exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startPostgres() {
+  const cluster = await createPostgresCluster();
+  cluster.start();
+  console.log(`PostgreSQL from ${cluster.binDir} listening on ${new URL(cluster.url).host}`);
+  return {
+    url: cluster.url,
     async stop() {
       try {
-        exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+        cluster.stop();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        cluster.remove();
       }
     },
   };

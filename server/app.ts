@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
@@ -6,9 +6,11 @@ import { createTokenVerifier } from './auth/authentication';
 import { ConfigError, prepareDirectories, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import { apiErrorHandler } from './http/apiError';
+import { createHttpServer } from './http/httpServer';
 import { publicOrigin } from './http/publicOrigin';
 import { securityHeaders } from './http/securityHeaders';
 import { spaRoutes } from './http/spa';
+import { answerDatabaseOutages } from './oidc/databaseOutage';
 import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
 import { organizationRoutes } from './organizations/organizationRoutes';
@@ -25,6 +27,7 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
+  /** Stops accepting, answers the requests already accepted (a bounded wait), then closes the database. */
   close(): Promise<void>;
 }
 
@@ -36,7 +39,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const now = options.now ?? (() => new Date());
   await prepareDirectories(config);
   const db = await openDatabase(config);
-  const server = http.createServer();
+  const httpServer = createHttpServer();
+  const { server } = httpServer;
   try {
     const tokenSigningKey = await loadTokenSigningKey(config, db);
     await listen(server, config.port, config.host);
@@ -44,6 +48,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
 
     const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy, now });
+    answerDatabaseOutages(identity.provider);
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
     const throttle = new Throttle(db, now, config.generateLimit);
@@ -76,20 +81,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     app.use(spaRoutes(config.staticDir, publicUrl, config));
     app.use(apiErrorHandler);
-    server.on('request', app);
+    httpServer.serve(app);
 
     return {
       url: publicUrl,
       async close() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await httpServer.drain();
         await db.close();
       },
     };
   } catch (error) {
-    server.close();
+    await httpServer.drain(0);
     await db.close();
     throw error;
   }

@@ -188,23 +188,29 @@ const DATA_DIR_PROBLEMS: Record<string, string> = {
 };
 
 /**
+ * Creates `folder` (DATA_DIR or a folder in it) if needed and checks that the server may write to it; a
+ * problem becomes a `ConfigError` naming the folder.
+ */
+export async function prepareDataFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const problem = DATA_DIR_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+    if (!problem) throw error;
+    throw new ConfigError(
+      'DATA_DIR',
+      `DATA_DIR must be a directory the server can create and write to, but ${folder} ${problem}. Set DATA_DIR to another folder.`,
+    );
+  }
+}
+
+/**
  * Checks the folders before anything is opened, so a bad one is reported by its variable: DATA_DIR (unless
  * DATABASE_URL replaces PGlite) is created if needed and must be writable; STATIC_DIR must hold a built app.
  */
 export async function prepareDirectories(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'staticDir'>): Promise<void> {
-  if (!config.databaseUrl) {
-    try {
-      await mkdir(config.dataDir, { recursive: true });
-      await access(config.dataDir, constants.W_OK | constants.X_OK);
-    } catch (error) {
-      const problem = DATA_DIR_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
-      if (!problem) throw error;
-      throw new ConfigError(
-        'DATA_DIR',
-        `DATA_DIR must be a directory the server can create and write to, but ${config.dataDir} ${problem}. Set DATA_DIR to another folder.`,
-      );
-    }
-  }
+  if (!config.databaseUrl) await prepareDataFolder(config.dataDir);
   const problem = await staticDirProblem(config.staticDir);
   if (problem) {
     throw new ConfigError(

@@ -1,5 +1,6 @@
 import { startServer } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { SHUTDOWN_GRACE_MS } from './http/httpServer';
 import { DEMO_USERS } from './oidc/demoUsers';
 
 /** The token API the app is configured for (TOKEN_BACKEND), in words. */
@@ -25,9 +26,15 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received, stopping.`);
-    await server.close();
-    process.exit(0);
+    console.log(`${signal} received, stopping: answering the requests in progress (at most ${SHUTDOWN_GRACE_MS / 1000} s).`);
+    try {
+      await server.close();
+      console.log('Stopped.');
+      process.exit(0);
+    } catch (error) {
+      console.error('The server did not stop cleanly:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,21 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config';
+import { prepareDataFolder, type Config } from '../config';
 import type { Database } from './database';
+import { lockDataFolder } from './dataFolderLock';
 import { migrate } from './migrations';
 import { openPgliteDatabase } from './pgliteDatabase';
 import { openPostgresDatabase } from './postgresDatabase';
 
-/** Opens PostgreSQL when `DATABASE_URL` is set, PGlite under the data folder otherwise, and migrates it. */
+/**
+ * Opens PostgreSQL when `DATABASE_URL` is set, PGlite under the data folder otherwise (locked to this process
+ * while open), and migrates it.
+ */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  let db: Database;
-  if (config.databaseUrl) {
-    db = await openPostgresDatabase(config.databaseUrl);
-  } else {
-    const dir = path.join(config.dataDir, 'pglite');
-    await mkdir(dir, { recursive: true });
-    db = await openPgliteDatabase(dir);
-  }
+  const db = config.databaseUrl ? await openPostgresDatabase(config.databaseUrl) : await openPglite(config.dataDir);
   try {
     await migrate(db);
   } catch (error) {
@@ -23,4 +19,27 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     throw error;
   }
   return db;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  await prepareDataFolder(dataDir);
+  const lock = await lockDataFolder(dataDir);
+  try {
+    const dir = path.join(dataDir, 'pglite');
+    await prepareDataFolder(dir);
+    const db = await openPgliteDatabase(dir);
+    return {
+      ...db,
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { ConfigError } from '../config';
 import type { Database, Queryable } from './database';
 
 /**
@@ -6,7 +7,7 @@ import type { Database, Queryable } from './database';
  * through one queue: concurrent requests wait their turn instead of interleaving inside a transaction.
  */
 export async function openPgliteDatabase(dataDir: string): Promise<Database> {
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await startPglite(dataDir);
   let queue: Promise<unknown> = Promise.resolve();
 
   function enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -26,4 +27,25 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
       ),
     close: () => enqueue(() => pglite.close()),
   };
+}
+
+/**
+ * A damaged folder, or one from another PostgreSQL version, makes PGlite fail with no useful reason ("Aborted()",
+ * "failed to initialize"): say which folder it is and what the operator can do.
+ */
+async function startPglite(dataDir: string): Promise<PGlite> {
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await PGlite.create(dataDir);
+    await pglite.query('SELECT 1');
+    return pglite;
+  } catch {
+    await pglite?.close().catch(() => undefined);
+    throw new ConfigError(
+      'DATA_DIR',
+      `DATA_DIR: the database in ${dataDir} cannot be opened: it is damaged or is not a PGlite database (such as one ` +
+        `written by another PostgreSQL version). Restore the folder from a backup, or move it away to start with an ` +
+        `empty database (its tokens are then lost), or set DATA_DIR to another folder.`,
+    );
+  }
 }

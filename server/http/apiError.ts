@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import { DatabaseUnavailableError } from '../db/databaseUnavailable';
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -11,7 +12,11 @@ const REASONS: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
+
+/** Seconds a client is asked to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** An error meant for the caller: its message is safe to show and says what to change. */
 export class ApiError extends Error {
@@ -31,12 +36,14 @@ export function reasonPhrase(status: number): string {
 /** `{"error": "Bad Request", "message": "…"}`, the token API's error body. */
 export function sendApiError(res: Response, status: number, message: string): void {
   if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+  if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   res.status(status).json({ error: reasonPhrase(status), message });
 }
 
 /** Maps any error to a status and a message a person can read; unexpected errors never leak details. */
 export function describeError(error: unknown): { status: number; message: string } {
   if (error instanceof ApiError) return { status: error.status, message: error.message };
+  if (error instanceof DatabaseUnavailableError) return { status: 503, message: error.message };
   const bodyError = error as { type?: string };
   if (bodyError?.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON.' };
   if (bodyError?.type === 'entity.too.large') return { status: 413, message: 'The request body is too large.' };

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { RETRY_AFTER_SECONDS } from './apiError';
 
 /** JSON:API's media type, for answers and (on `/api/v2`) for request bodies. */
 export const JSON_API = 'application/vnd.api+json';
@@ -20,6 +21,7 @@ export function sendJsonApi(res: Response, status: number, body: unknown): void 
 /** `{"errors": [{status, title, detail, source?}]}`; a 401 also says which scheme to use. */
 export function sendJsonApiError(res: Response, status: number, error: Omit<JsonApiErrorObject, 'status'>): void {
   if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+  if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   const { title, detail, source } = error;
   sendJsonApi(res, status, { errors: [{ status: String(status), title, detail, ...(source ? { source } : {}) }] });
 }

@@ -14,6 +14,7 @@ const TITLES: Record<number, string> = {
   422: 'invalid attribute',
   429: 'too many requests',
   500: 'internal server error',
+  503: 'service unavailable',
 };
 
 /** An error for the `/api/v2` caller, with where in the request it is when that applies. */
