@@ -141,9 +141,23 @@ export async function createIdentityProvider(
     usePublicOrigin(ctx.req, publicUrl, trustProxy);
     await next();
   });
+  // Koa logs every error it sees, a connection the client broke (Node already answered its 400) included.
+  provider.app.off('error', provider.app.onerror);
+  provider.app.on('error', (error: unknown) => {
+    if (!isClientsFault(error)) console.error('The identity provider failed:', error);
+  });
   const publicKeys = publicKeysOf(signingKeys);
   provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }));
   return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId) };
+}
+
+/** A request Node could not parse, a connection the client dropped, or an error the provider answered as 4xx. */
+function isClientsFault(error: unknown): boolean {
+  const { code, status, expose } = (error ?? {}) as { code?: unknown; status?: unknown; expose?: unknown };
+  if (typeof code === 'string' && (code.startsWith('HPE_') || ['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code))) {
+    return true;
+  }
+  return expose === true || (typeof status === 'number' && status < 500);
 }
 
 /**
