@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net, { type Socket } from 'node:net';
+import { answerClientErrors, errorAnswer } from './clientErrors';
 
 /** A client has this long to send a request's headers; real clients send them at once, a slow loris never does. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -37,6 +38,7 @@ export function createHttpServer(): HttpServer {
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.setTimeout(SOCKET_IDLE_TIMEOUT_MS);
+  answerClientErrors(server);
 
   let handler: http.RequestListener = answerStarting;
   const connections = trackConnections(server);
@@ -167,14 +169,7 @@ function trackConnections(server: http.Server) {
 
 /** 503 with Retry-After, in the error shape of the API the path belongs to. */
 function answerStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const jsonApi = /^\/api\/v[12](\/|$|\?)/.test(req.url ?? '');
-  const body = jsonApi
-    ? { errors: [{ status: '503', title: 'Service Unavailable', detail: STARTING_MESSAGE }] }
-    : { error: 'Service Unavailable', message: STARTING_MESSAGE };
-  res.writeHead(503, {
-    'Content-Type': jsonApi ? 'application/vnd.api+json' : 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Retry-After': '1',
-  });
-  res.end(JSON.stringify(body));
+  const { contentType, body } = errorAnswer(req.url ?? '', 503, STARTING_MESSAGE);
+  res.writeHead(503, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'Retry-After': '1' });
+  res.end(body);
 }

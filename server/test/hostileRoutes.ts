@@ -1,3 +1,5 @@
+import { PARSER_REFUSAL_MESSAGES } from '../http/clientErrors';
+
 /** Every route of the running server, for suites that send each of them hostile requests. */
 
 /** Which kind of answer a route gives: the error body the suite expects of it. */
@@ -84,8 +86,10 @@ export function errorBodyProblem(kind: RouteKind, status: number, contentType: s
   } catch {
     return `error body is not JSON (${contentType ?? 'no content type'}): ${body.slice(0, 120)}`;
   }
+  const { message } = parsed as { message?: unknown };
+  const parserRefusal = typeof message === 'string' && PARSER_REFUSAL_MESSAGES.has(message);
   const shaped =
-    kind === 'token-api'
+    kind === 'token-api' || parserRefusal
       ? typeof (parsed as { message?: unknown }).message === 'string'
       : Array.isArray((parsed as { errors?: unknown }).errors) &&
         typeof (parsed as { errors: { detail?: unknown }[] }).errors[0]?.detail === 'string';
