@@ -144,7 +144,8 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
       'ALTER TABLE pat ADD COLUMN owner_name text',
       'ALTER TABLE pat ADD COLUMN owner_groups text[]',
       // Existing tokens were signed with their maker's name and groups from the sign-in accounts of the time,
-      // listed here as they were. A token of anyone else keeps NULL and acts as its email alone, in no team.
+      // listed here as they were then (a snapshot: it must not follow later changes to the demo accounts). A token
+      // of anyone else keeps NULL and acts as its email alone, in no team.
       `UPDATE pat SET owner_name = account.name, owner_groups = account.groups
        FROM (VALUES
          ('admin@example.com', 'Admin User', ARRAY['TERRAKUBE_ADMIN', 'TERRAKUBE_DEVELOPERS']),
