@@ -1,24 +1,25 @@
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Database, Queryable } from '../db/database';
+import { purgeSchedule } from '../db/purgeSchedule';
 
 interface PayloadRow {
   payload: AdapterPayload;
   consumed_at: Date | null;
 }
 
-/** How often, at most, one server purges expired provider rows as it writes new ones. */
-export const PURGE_INTERVAL_MS = 60_000;
-
 /** Drops provider rows that expired before `now`: they are never read again. */
 export async function purgeExpiredProviderRows(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM oidc_payload WHERE expires_at < $1', [now]);
 }
 
-/** Whether grant `grantId` is stored and unexpired: one primary-key lookup, the cost of checking a sign-in. */
-export async function isGrantActive(db: Queryable, grantId: string): Promise<boolean> {
+/**
+ * Whether grant `grantId` is stored and unexpired at `now`, the server clock its expiry was set by: one
+ * primary-key lookup, the cost of checking a sign-in.
+ */
+export async function isGrantActive(db: Queryable, grantId: string, now: Date): Promise<boolean> {
   const rows = await db.query(
-    "SELECT 1 FROM oidc_payload WHERE model = 'Grant' AND id = $1 AND (expires_at IS NULL OR expires_at > now())",
-    [grantId],
+    "SELECT 1 FROM oidc_payload WHERE model = 'Grant' AND id = $1 AND (expires_at IS NULL OR expires_at > $2)",
+    [grantId, now],
   );
   return rows.length > 0;
 }
@@ -30,25 +31,19 @@ export async function revokeGrant(db: Queryable, grantId: string): Promise<void>
 
 /**
  * oidc-provider's storage (sessions, grants, codes, refresh tokens, interactions…) in the server's database,
- * so that signing in survives a restart. One instance per model name. Writing purges expired rows at most once
- * per PURGE_INTERVAL_MS of `now`, so anonymous sign-in attempts cannot grow the table without bound.
+ * so that signing in survives a restart. One instance per model name. Expiry, consumption and the purge all go by
+ * the server clock `now`, so a row is never purged or found expired by another clock than the one that dated it.
+ * Writing purges expired rows now and then, so anonymous sign-in attempts cannot grow the table without bound.
  */
 export function databaseAdapterFactory(db: Database, { now }: { now: () => Date }): new (model: string) => Adapter {
-  let lastPurge = now().getTime();
-
-  async function purgeWhenDue(): Promise<void> {
-    const current = now();
-    if (current.getTime() - lastPurge < PURGE_INTERVAL_MS) return;
-    lastPurge = current.getTime();
-    await purgeExpiredProviderRows(db, current);
-  }
+  const purgeWhenDue = purgeSchedule(now, (current) => purgeExpiredProviderRows(db, current));
 
   return class DatabaseAdapter implements Adapter {
     constructor(private readonly model: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-      await purgeWhenDue();
-      const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+      const current = await purgeWhenDue();
+      const expiresAt = expiresIn ? new Date(current.getTime() + expiresIn * 1000) : null;
       await db.query(
         `INSERT INTO oidc_payload (model, id, payload, grant_id, user_code, uid, expires_at)
          VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
@@ -79,7 +74,7 @@ export function databaseAdapterFactory(db: Database, { now }: { now: () => Date 
     }
 
     async consume(id: string): Promise<void> {
-      await db.query('UPDATE oidc_payload SET consumed_at = now() WHERE model = $1 AND id = $2', [this.model, id]);
+      await db.query('UPDATE oidc_payload SET consumed_at = $3 WHERE model = $1 AND id = $2', [this.model, id, now()]);
     }
 
     async destroy(id: string): Promise<void> {
@@ -93,8 +88,8 @@ export function databaseAdapterFactory(db: Database, { now }: { now: () => Date 
     private async findWhere(condition: string, value: string): Promise<AdapterPayload | undefined> {
       const [row] = await db.query<PayloadRow>(
         `SELECT payload, consumed_at FROM oidc_payload
-         WHERE model = $1 AND ${condition} AND (expires_at IS NULL OR expires_at > now())`,
-        [this.model, value],
+         WHERE model = $1 AND ${condition} AND (expires_at IS NULL OR expires_at > $3)`,
+        [this.model, value, now()],
       );
       if (!row) return undefined;
       return row.consumed_at

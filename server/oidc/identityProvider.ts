@@ -147,8 +147,8 @@ export async function createIdentityProvider(
     if (!isClientsFault(error)) console.error('The identity provider failed:', error);
   });
   const publicKeys = publicKeysOf(signingKeys);
-  provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }));
-  return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId) };
+  provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }, now));
+  return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId, now()) };
 }
 
 /** A request Node could not parse, a connection the client dropped, or an error the provider answered as 4xx. */

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import type { Database } from '../db/database';
 import { OidcBrowser } from '../test/signIn';
-import { databaseAdapterFactory, PURGE_INTERVAL_MS } from './databaseAdapter';
+import { PURGE_INTERVAL_MS } from '../db/purgeSchedule';
+import { databaseAdapterFactory } from './databaseAdapter';
 import {
   BACKENDS,
   createTestStorage,

@@ -1,7 +1,9 @@
+import type { Response } from 'express';
 import type { Caller } from '../auth/authentication';
 import type { TfeSignIn } from '../config';
 import { MAX_EXPIRY_DAYS } from '../../contracts/tfeTokenRequests';
 import { invalidAttribute } from './tfeDocuments';
+import type { Throttle } from '../throttle/throttle';
 import { TfeError } from './tfeErrors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,4 +40,15 @@ export function checkNotOutlivingCaller(caller: Caller, expiresAt: Date | null):
       `A token generated with an API token cannot outlive it: expired-at must be no later than ${limit.toISOString()}, when the token you are using expires.`,
     );
   }
+}
+
+/**
+ * Counts a token about to be generated, once the request is otherwise going to be carried out; over the limit, a
+ * 429 with Retry-After as a JSON:API error. The admission can give its slot back if the token is not made after all.
+ */
+export async function admitGenerate(throttle: Throttle, res: Response, caller: Caller): Promise<{ withdraw(): Promise<void> }> {
+  const admission = await throttle.admitGenerate(caller.email);
+  if (admission.admitted) return admission;
+  res.set('Retry-After', String(admission.retryAfterSeconds));
+  throw new TfeError(429, admission.message);
 }

@@ -2,7 +2,7 @@ import express from 'express';
 import { callerOf } from '../auth/authentication';
 import { legacyTeamTokenAttributesSchema } from '../../contracts/tfeTokenRequests';
 import { teamTokenSecret } from '../tokens/tokenSecrets';
-import { checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
+import { admitGenerate, checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
 import { deleteLegacyTeamToken, findLegacyTeamToken, replaceLegacyTeamToken } from './teamTokenWrites';
 import { findManagedTeam, requireJsonApiContentType, send, type TfeContext } from './tfeContext';
 import { attributesOf, parseAttributes } from './tfeDocuments';
@@ -36,7 +36,7 @@ export function legacyTeamTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
-      await context.throttle.checkGenerate(res, caller.email);
+      await admitGenerate(context.throttle, res, caller);
       const row = await replaceLegacyTeamToken(context.db, mode, { team, expiresAt, email: caller.email, now });
       const secret = await teamTokenSecret(context.tokenSigningKey, caller, team.name, { id: row.id, createdAt: now, expiresAt });
       send(res, 201, { data: tokenResource(row, secret) });

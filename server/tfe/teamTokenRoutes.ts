@@ -2,7 +2,7 @@ import express from 'express';
 import { callerOf } from '../auth/authentication';
 import { teamTokenAttributesSchema } from '../../contracts/tfeTokenRequests';
 import { teamTokenSecret } from '../tokens/tokenSecrets';
-import { checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
+import { admitGenerate, checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
 import { firstPage, pageRequestOf, paginationOf, windowOf } from './pagination';
 import { teamTokenQueryOf } from './teamTokenListQuery';
 import { createDescribedTeamToken, deleteTeamTokens } from './teamTokenWrites';
@@ -30,9 +30,13 @@ export function teamTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
-      await context.throttle.checkGenerate(res, caller.email);
+      const admission = await admitGenerate(context.throttle, res, caller);
       const row = await createDescribedTeamToken(context.db, { team, description: attributes.description, expiresAt, email: caller.email, now });
-      if (row === 'duplicate') throw invalidAttribute('description', 'Description has already been taken');
+      if (row === 'duplicate') {
+        // Found only under the team's lock, after the slot was taken: a refused request is not counted.
+        await admission.withdraw();
+        throw invalidAttribute('description', 'Description has already been taken');
+      }
       const secret = await teamTokenSecret(context.tokenSigningKey, caller, team.name, { id: row.id, createdAt: now, expiresAt });
       send(res, 201, { data: tokenResource(row, secret) });
     })

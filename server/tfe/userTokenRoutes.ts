@@ -2,7 +2,7 @@ import express from 'express';
 import { callerOf, type Caller } from '../auth/authentication';
 import { userTokenAttributesSchema } from '../../contracts/tfeTokenRequests';
 import { personalTokenSecret } from '../tokens/tokenSecrets';
-import { checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
+import { admitGenerate, checkExpiry, checkMayGenerate, checkNotOutlivingCaller } from './generateRules';
 import { pageRequestOf, paginationOf, windowOf } from './pagination';
 import { requireJsonApiContentType, send, viewerOf, type TfeContext } from './tfeContext';
 import { attributesOf, parseAttributes } from './tfeDocuments';
@@ -40,7 +40,7 @@ export function userTokenRoutes(context: TfeContext): express.Router {
       const expiresAt = attributes['expired-at'];
       checkExpiry(expiresAt, now);
       checkNotOutlivingCaller(caller, expiresAt);
-      await context.throttle.checkGenerate(res, caller.email);
+      await admitGenerate(context.throttle, res, caller);
       const row = await context.tokens.createUserToken({ description: attributes.description, expiresAt, owner: caller, now });
       const secret = await personalTokenSecret(context.tokenSigningKey, caller, { id: row.id, createdAt: now, expiresAt });
       send(res, 201, { data: tokenResource(row, secret) });

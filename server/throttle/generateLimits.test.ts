@@ -129,3 +129,32 @@ describe('limits shared by two server processes on one PostgreSQL', () => {
     expect((await generatePats(first.url, atFirst.accessToken, 1))[0]!.status).toBe(429);
   });
 });
+
+describe('generates refused for their request', () => {
+  let storage: TestStorage;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await createTestStorage();
+    server = await startTestServer(storage, new TestClock().now, { tokenBackend: 'tfe', generateLimit: 3 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.cleanup();
+  });
+
+  it('do not count: a description already taken, a bad body, a team one is not in', async () => {
+    const admin = (await signIn(server.url, 'admin@example.com')).accessToken;
+    const teamTokens = `/teams/${TEAM_IDS.TERRAKUBE_ADMIN}/authentication-tokens`;
+    const post = (path: string, body: object) => callV2(server.url, 'POST', path, { token: admin, body });
+    expect((await post(teamTokens, resourceDocument({ description: 'Taken' }))).status).toBe(201);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect((await post(teamTokens, resourceDocument({ description: 'Taken' }))).status).toBe(422);
+      expect((await post(teamTokens, resourceDocument({ description: 'Bad', 'expired-at': 'soon' }))).status).toBe(422);
+      expect((await post(`/teams/${TEAM_IDS.AWS_DEVELOPERS}/authentication-tokens`, resourceDocument({ description: 'x' }))).status).toBe(404);
+    }
+    expect((await post(teamTokens, resourceDocument({ description: 'Second' }))).status).toBe(201);
+    expect((await post(teamTokens, resourceDocument({ description: 'Third' }))).status).toBe(201);
+    expect((await post(teamTokens, resourceDocument({ description: 'Fourth' }))).status).toBe(429);
+  });
+});

@@ -55,6 +55,24 @@ export class RateLimitStore {
     await this.db.query('DELETE FROM rate_limit WHERE scope = $1 AND key = $2', [rule.scope, keyOf(identity)]);
   }
 
+  /** Keeps a mark for `identity` under `scope` until `until` (a fact, not a count: purged like one back at zero). */
+  async mark(scope: string, identity: string, until: Date): Promise<void> {
+    await this.db.query(
+      `INSERT INTO rate_limit (scope, key, resets_at) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET resets_at = GREATEST(rate_limit.resets_at, EXCLUDED.resets_at)`,
+      [scope, keyOf(identity), until.toISOString()],
+    );
+  }
+
+  async isMarked(scope: string, identity: string, now: Date): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM rate_limit WHERE scope = $1 AND key = $2 AND resets_at > $3', [
+      scope,
+      keyOf(identity),
+      now.toISOString(),
+    ]);
+    return rows.length > 0;
+  }
+
   /** Drops the rows whose count is back at zero: they mean the same as no row. */
   async purge(now: Date): Promise<number> {
     const rows = await this.db.query('DELETE FROM rate_limit WHERE resets_at <= $1::timestamptz RETURNING 1', [now.toISOString()]);

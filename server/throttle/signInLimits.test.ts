@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
-import { OidcBrowser } from '../test/signIn';
+import { expectRefused, signInForm } from '../test/signInForm';
 import {
   BACKENDS,
   createTestStorage,
@@ -11,27 +11,6 @@ import {
 } from '../test/testServer';
 
 const MINUTE = 60_000;
-
-/** A sign-in page opened in a fresh browser, and a way to submit its form. */
-async function signInForm(url: string) {
-  const browser = new OidcBrowser(url);
-  const { action } = await browser.openSignInPage();
-  return {
-    browser,
-    action,
-    submit: (email: string, password: string, headers: Record<string, string> = {}) =>
-      browser.submitSignIn(action, email, password, headers),
-  };
-}
-
-async function expectRefused(response: Response, email: string, sentence: RegExp): Promise<string> {
-  const html = await response.text();
-  expect(response.status).toBe(429);
-  expect(html).toMatch(sentence);
-  expect(html).toContain('role="alert"');
-  expect(html).toContain(`value="${email}"`);
-  return response.headers.get('retry-after') ?? '';
-}
 
 describe.each(BACKENDS)('failed sign-ins on $name', (backend) => {
   if (!backend.available) {

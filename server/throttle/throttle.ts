@@ -1,83 +1,103 @@
-import type { Response } from 'express';
+import { waitText } from '../../contracts/waitText';
 import type { Database } from '../db/database';
-import { ApiError } from '../http/apiError';
+import { purgeSchedule } from '../db/purgeSchedule';
 import { RateLimitStore, type RateRule } from './rateLimitStore';
 import {
   generateRule,
   GENERATE_WINDOW_TEXT,
   SIGN_IN_FAILURES_PER_ACCOUNT,
+  SIGN_IN_FAILURES_PER_ACCOUNT_AT_ADDRESS,
   SIGN_IN_FAILURES_PER_ADDRESS,
-  waitText,
+  SIGN_IN_KNOWN_ADDRESS,
 } from './rateLimits';
+
+/** A refusal: how long to wait (for Retry-After) and a sentence saying so, for the caller's error shape. */
+export interface Refusal {
+  admitted: false;
+  retryAfterSeconds: number;
+  message: string;
+}
 
 export type SignInAdmission =
   | { admitted: true; /** Call when the password was right: the attempt is then not a failure. */ succeeded(): Promise<void> }
-  | { admitted: false; retryAfterSeconds: number; message: string };
+  | Refusal;
 
-const PURGE_EVERY_MS = 60_000;
+export type GenerateAdmission =
+  | { admitted: true; /** Call when the token is not made after all: its slot is given back. */ withdraw(): Promise<void> }
+  | Refusal;
 
 /** The server's rate limits: failed sign-ins per account and per address, and tokens generated per person. */
 export class Throttle {
   private readonly store: RateLimitStore;
   private readonly generate: RateRule;
-  private lastPurge = 0;
+  private readonly purgeNowAndThen: () => Promise<Date>;
 
-  constructor(
-    db: Database,
-    private readonly now: () => Date,
-    generateLimit: number,
-  ) {
+  constructor(db: Database, now: () => Date, generateLimit: number) {
     this.store = new RateLimitStore(db);
     this.generate = generateRule(generateLimit);
+    this.purgeNowAndThen = purgeSchedule(now, (current) => this.store.purge(current));
   }
 
   /**
    * Counts a sign-in attempt as a failure before its password is checked, so that concurrent guesses cannot get
-   * past the limit; a refused attempt checks no password, and costs the address nothing.
+   * past a limit; a refused attempt checks no password, and costs nothing against the other limits.
    */
   async admitSignIn(email: string, address: string): Promise<SignInAdmission> {
     const now = await this.purgeNowAndThen();
-    const account = email.trim().toLowerCase();
-    const byAddress = await this.store.take(SIGN_IN_FAILURES_PER_ADDRESS, address, now);
-    if (!byAddress.admitted) return signInRefusal('from your network', byAddress.retryAfterMs);
-    const byAccount = await this.store.take(SIGN_IN_FAILURES_PER_ACCOUNT, account, now);
-    if (!byAccount.admitted) {
-      await this.store.giveBack(SIGN_IN_FAILURES_PER_ADDRESS, address);
-      return signInRefusal('for this account', byAccount.retryAfterMs);
+    const account = accountOf(email);
+    const accountAtAddress = `${account}\n${address}`;
+    const taken: [RateRule, string][] = [];
+    const refuse = async (whose: string, retryAfterMs: number): Promise<Refusal> => {
+      for (const [rule, identity] of taken) await this.store.giveBack(rule, identity);
+      return refusal(`Too many failed sign-ins ${whose}.`, retryAfterMs);
+    };
+    const take = async (rule: RateRule, identity: string) => {
+      const admission = await this.store.take(rule, identity, now);
+      if (admission.admitted) taken.push([rule, identity]);
+      return admission;
+    };
+
+    const byAddress = await take(SIGN_IN_FAILURES_PER_ADDRESS, address);
+    if (!byAddress.admitted) return refuse('from your network', byAddress.retryAfterMs);
+    const atAddress = await take(SIGN_IN_FAILURES_PER_ACCOUNT_AT_ADDRESS, accountAtAddress);
+    if (!atAddress.admitted) return refuse('for this account', atAddress.retryAfterMs);
+    // Guesses spread over many addresses do not keep the owner out where they signed in before.
+    if (!(await this.store.isMarked(SIGN_IN_KNOWN_ADDRESS.scope, accountAtAddress, now))) {
+      const byAccount = await take(SIGN_IN_FAILURES_PER_ACCOUNT, account);
+      if (!byAccount.admitted) return refuse('for this account', byAccount.retryAfterMs);
     }
     return {
       admitted: true,
       succeeded: async () => {
-        await this.store.clear(SIGN_IN_FAILURES_PER_ACCOUNT, account);
-        await this.store.giveBack(SIGN_IN_FAILURES_PER_ADDRESS, address);
+        // Only the count at this address is cleared: an owner signing in must not wipe out a guesser's count.
+        await this.store.clear(SIGN_IN_FAILURES_PER_ACCOUNT_AT_ADDRESS, accountAtAddress);
+        for (const [rule, identity] of taken) {
+          if (rule !== SIGN_IN_FAILURES_PER_ACCOUNT_AT_ADDRESS) await this.store.giveBack(rule, identity);
+        }
+        await this.store.mark(SIGN_IN_KNOWN_ADDRESS.scope, accountAtAddress, new Date(now.getTime() + SIGN_IN_KNOWN_ADDRESS.forMs));
       },
     };
   }
 
-  /** Counts a token about to be generated for `email`; over the limit, throws a 429 with Retry-After set. */
-  async checkGenerate(res: Response, email: string): Promise<void> {
+  /**
+   * Counts a token about to be generated for `email`. Call it once the request is otherwise going to be carried
+   * out (valid, permitted), so that a refused request costs nothing.
+   */
+  async admitGenerate(email: string): Promise<GenerateAdmission> {
     const admission = await this.store.take(this.generate, email, await this.purgeNowAndThen());
-    if (admission.admitted) return;
-    const seconds = Math.ceil(admission.retryAfterMs / 1000);
-    res.set('Retry-After', String(seconds));
-    throw new ApiError(
-      429,
-      `You have generated ${this.generate.limit} tokens in ${GENERATE_WINDOW_TEXT}, the most one person may. Try again in ${waitText(seconds)}.`,
-    );
-  }
-
-  /** The time now; once a minute, first drops the rows that count nothing any more. */
-  private async purgeNowAndThen(): Promise<Date> {
-    const now = this.now();
-    if (Math.abs(now.getTime() - this.lastPurge) >= PURGE_EVERY_MS) {
-      this.lastPurge = now.getTime();
-      await this.store.purge(now);
+    if (!admission.admitted) {
+      const sentence = `You have generated ${this.generate.limit} tokens in ${GENERATE_WINDOW_TEXT}, the most one person may.`;
+      return refusal(sentence, admission.retryAfterMs);
     }
-    return now;
+    return { admitted: true, withdraw: () => this.store.giveBack(this.generate, email) };
   }
 }
 
-function signInRefusal(whose: string, retryAfterMs: number): SignInAdmission {
+/** The account an email names, however it was typed: `ADMIN@example.com ` is admin@example.com. */
+const accountOf = (email: string) => email.trim().toLowerCase();
+
+/** `sentence`, then how long to wait, in whole seconds rounded up as Retry-After has them. */
+function refusal(sentence: string, retryAfterMs: number): Refusal {
   const seconds = Math.ceil(retryAfterMs / 1000);
-  return { admitted: false, retryAfterSeconds: seconds, message: `Too many failed sign-ins ${whose}. Try again in ${waitText(seconds)}.` };
+  return { admitted: false, retryAfterSeconds: seconds, message: `${sentence} Try again in ${waitText(seconds)}.` };
 }

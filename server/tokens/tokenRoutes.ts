@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { patRequestSchema, teamTokenRequestSchema } from '../../contracts/terrakubeRequests';
 import { authenticate, callerOf, type Caller } from '../auth/authentication';
@@ -9,7 +9,7 @@ import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
 import type { TokenRepository } from './tokenRepository';
-import type { Throttle } from '../throttle/throttle';
+import type { GenerateAdmission, Throttle } from '../throttle/throttle';
 
 export interface TokenRoutesOptions {
   tokens: TokenRepository;
@@ -37,6 +37,14 @@ const refuseTeamTokens: RequestHandler = (_req, res, next) => {
   }
   next();
 };
+
+/** Counts a token about to be generated; over the limit, a 429 with Retry-After in the token API's shape. */
+async function admitGenerate(throttle: Throttle, res: Response, email: string): Promise<void> {
+  const admission: GenerateAdmission = await throttle.admitGenerate(email);
+  if (admission.admitted) return;
+  res.set('Retry-After', String(admission.retryAfterSeconds));
+  throw new ApiError(429, admission.message);
+}
 
 /** 405 for a known path called with another method, naming the ones it allows. */
 function methodNotAllowed(...methods: string[]): RequestHandler {
@@ -67,7 +75,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
     .post(requireSignIn, async (req, res) => {
       const caller = callerOf(res);
       const request = parseBody(req, patRequestSchema);
-      await throttle.checkGenerate(res, caller.email);
+      await admitGenerate(throttle, res, caller.email);
       const createdDate = now();
       const pat = await tokens.createPat({ id: randomUUID(), ...request, owner: caller, now: createdDate });
       const token = await personalTokenSecret(tokenSigningKey, caller, {
@@ -109,7 +117,7 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
       if (!caller.groups.includes(request.group)) {
         throw new ApiError(403, `You are not a member of ${request.group}, so you cannot generate its tokens.`);
       }
-      await throttle.checkGenerate(res, caller.email);
+      await admitGenerate(throttle, res, caller.email);
       const createdDate = now();
       const group = await tokens.createTeamToken({ id: randomUUID(), ...request, email: caller.email, now: createdDate });
       const token = await teamTokenSecret(tokenSigningKey, caller, request.group, {

@@ -1,3 +1,5 @@
+import { waitText } from '../../contracts/waitText';
+
 /** The one error type of every API call: an HTTP status (0 when the server could not be reached) and a message a person can read. */
 export class ApiError extends Error {
   readonly status: number;
@@ -30,13 +32,10 @@ export function isApiError(error: unknown): error is ApiError {
 
 export const NETWORK_ERROR_MESSAGE = 'Cannot reach the server. Check your connection and try again.';
 
-/** The message of a 429: it says to wait, and how long when the server said (in minutes from two on). */
+/** The message of a 429: it says to wait, and how long when the server said, worded as the server words it. */
 export function tooManyRequestsMessage(retryAfterSeconds?: number): string {
   if (retryAfterSeconds === undefined || retryAfterSeconds <= 0) return defaultMessageFor(429);
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait =
-    retryAfterSeconds === 1 ? '1 second' : retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : `${minutes} minutes`;
-  return `Too many requests (429). Wait ${wait} and try again.`;
+  return `Too many requests (429). Wait ${waitText(retryAfterSeconds)} and try again.`;
 }
 
 /** A readable message for a status when the answer carries none. */
