@@ -68,9 +68,9 @@ export const API_ANSWER_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Browsers ignore it over plain http; over https it keeps them from ever falling back. */
-export const STRICT_TRANSPORT_SECURITY = { 'Strict-Transport-Security': 'max-age=31536000' };
+const STRICT_TRANSPORT_SECURITY = { 'Strict-Transport-Security': 'max-age=31536000' };
 
-export const isHttps = (publicUrl: string | undefined): boolean => publicUrl?.startsWith('https:') === true;
+const isHttps = (publicUrl: string): boolean => new URL(publicUrl).protocol === 'https:';
 
 /**
  * Headers on every answer: a Content-Security-Policy by kind of answer, no framing, no MIME sniffing, no
