@@ -47,7 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const { port } = server.address() as AddressInfo;
     const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
 
-    const identity = await createIdentityProvider(db, publicUrl, { trustProxy: config.trustProxy, now });
+    const identity = await createIdentityProvider(db, publicUrl, { now });
     answerDatabaseOutages(identity.provider);
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });
@@ -58,8 +58,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // req.ip, which failed sign-ins are counted by: with TRUST_PROXY, the address the one proxy in front saw
     // (the last X-Forwarded-For entry); the entries before it are whatever the client sent.
     app.set('trust proxy', config.trustProxy ? 1 : false);
-    app.use(publicOrigin(publicUrl, config.trustProxy));
+    // Headers first, so that every answer has them, the refusal of a malformed request target included.
     app.use(securityHeaders(publicUrl, config));
+    app.use(publicOrigin({ publicUrl, trustProxy: config.trustProxy, publicUrlSet: config.publicUrl !== undefined }));
     app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`, throttle));
     app.use(OIDC_PATH, identity.provider.callback());
     // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).

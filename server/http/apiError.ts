@@ -36,10 +36,14 @@ export function reasonPhrase(status: number): string {
 }
 
 /** `{"error": "Bad Request", "message": "…"}`, the token API's error body. */
+export function apiErrorBody(status: number, message: string): { error: string; message: string } {
+  return { error: reasonPhrase(status), message };
+}
+
 export function sendApiError(res: Response, status: number, message: string): void {
   if (status === 401) res.set('WWW-Authenticate', 'Bearer');
   if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  res.status(status).json({ error: reasonPhrase(status), message });
+  res.status(status).json(apiErrorBody(status, message));
 }
 
 /** Maps any error to a status and a message a person can read; unexpected errors never leak details. */

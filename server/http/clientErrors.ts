@@ -1,6 +1,9 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { reasonPhrase } from './apiError';
+import { apiErrorBody, reasonPhrase } from './apiError';
+import { JSON_API, jsonApiErrorBody } from './jsonApi';
+import { isJsonApiKind, kindOfPath } from './pathKind';
+import { API_ANSWER_HEADERS } from './securityHeaders';
 
 /** Node's own refusals, before any route: their status (as Node chooses it) and a sentence for the caller. */
 const REFUSALS: Record<string, { status: number; message: string }> = {
@@ -29,35 +32,32 @@ export function answerClientErrors(server: http.Server): void {
       return;
     }
     const { status, message } = REFUSALS[error.code ?? ''] ?? NOT_HTTP;
-    const { contentType, body } = errorAnswer(inFlight?.req.url ?? requestPathOf(error), status, message);
+    const { headers, body } = errorAnswer(inFlight?.req.url ?? requestTargetOf(error), status, message);
+    const fields = { ...headers, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
     socket.end(
-      [
-        `HTTP/1.1 ${status} ${reasonPhrase(status)}`,
-        `Content-Type: ${contentType}`,
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        'Cache-Control: no-store',
-        'X-Content-Type-Options: nosniff',
-        'Connection: close',
-        '',
-        body,
-      ].join('\r\n'),
+      [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, ...Object.entries(fields).map(([name, value]) => `${name}: ${value}`), '', body].join(
+        '\r\n',
+      ),
     );
   });
 }
 
-/** The path of the request line in the bytes Node could not parse, when it got that far. */
-function requestPathOf(error: NodeJS.ErrnoException & { rawPacket?: unknown }): string {
+/** The target of the request line (a path, or a URL in absolute form) in the bytes Node could not parse, if it got that far. */
+function requestTargetOf(error: NodeJS.ErrnoException & { rawPacket?: unknown }): string {
   if (!Buffer.isBuffer(error.rawPacket)) return '';
   return /^[^ \r\n]+ ([^ \r\n]+)/.exec(error.rawPacket.subarray(0, 2048).toString('latin1'))?.[1] ?? '';
 }
 
-/** An error body in the shape of the API the path belongs to: JSON:API under /api/v1 and /api/v2. */
-export function errorAnswer(path: string, status: number, message: string): { contentType: string; body: string } {
-  if (/^\/api\/v[12](\/|$|\?)/.test(path)) {
-    return {
-      contentType: 'application/vnd.api+json',
-      body: JSON.stringify({ errors: [{ status: String(status), title: reasonPhrase(status), detail: message }] }),
-    };
+/**
+ * An error answer written outside Express: the security headers of an API answer, and the error body in the
+ * shape of the API the target belongs to (JSON:API under /api/v1 and /api/v2, in any case).
+ */
+export function errorAnswer(target: string, status: number, message: string): { headers: Record<string, string>; body: string } {
+  if (isJsonApiKind(kindOfPath(target))) {
+    return { headers: { ...API_ANSWER_HEADERS, 'Content-Type': JSON_API }, body: JSON.stringify(jsonApiErrorBody(status, message)) };
   }
-  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ error: reasonPhrase(status), message }) };
+  return {
+    headers: { ...API_ANSWER_HEADERS, 'Content-Type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(apiErrorBody(status, message)),
+  };
 }

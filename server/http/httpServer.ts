@@ -167,9 +167,12 @@ function trackConnections(server: http.Server) {
   };
 }
 
-/** 503 with Retry-After, in the error shape of the API the path belongs to. */
+/** Seconds a client is asked to wait while the server starts: it is ready moments after it listens. */
+const STARTING_RETRY_AFTER_SECONDS = 1;
+
+/** 503 with Retry-After, with the security headers and in the error shape of the API the path belongs to. */
 function answerStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const { contentType, body } = errorAnswer(req.url ?? '', 503, STARTING_MESSAGE);
-  res.writeHead(503, { 'Content-Type': contentType, 'Cache-Control': 'no-store', 'Retry-After': '1' });
+  const { headers, body } = errorAnswer(req.url ?? '', 503, STARTING_MESSAGE);
+  res.writeHead(503, { ...headers, 'Retry-After': String(STARTING_RETRY_AFTER_SECONDS) });
   res.end(body);
 }

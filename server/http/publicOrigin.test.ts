@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import { rawRequest, rawSignIn, type RawResponse } from '../test/forgedHostRequests';
+import { freePort } from '../test/freePort';
 import { signIn } from '../test/signIn';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
 
@@ -88,7 +89,7 @@ describe('absolute URLs come from the public URL, whatever host the client names
   });
 });
 
-describe('with TRUST_PROXY=true', () => {
+describe('with TRUST_PROXY=true and no PUBLIC_URL', () => {
   let storage: TestStorage;
   let server: RunningServer;
 
@@ -108,5 +109,49 @@ describe('with TRUST_PROXY=true', () => {
     const discovery = JSON.parse(response.body) as Record<string, string>;
     expect(discovery.token_endpoint).toBe('https://tokens.example.com/oidc/token');
     expect(discovery.jwks_uri).toBe('https://tokens.example.com/oidc/jwks');
+  });
+});
+
+describe('with TRUST_PROXY=true and PUBLIC_URL, behind a proxy that passes the client’s Host on', () => {
+  const publicUrl = 'https://tokens.example.com';
+  let storage: TestStorage;
+  let bound: string;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    storage = await createTestStorage();
+    const port = await freePort();
+    bound = `http://127.0.0.1:${port}`;
+    server = await startTestServer(storage, undefined, { port, publicUrl, trustProxy: true, tokenBackend: 'tfe' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await storage?.cleanup();
+  });
+
+  /** What such a proxy sends: the client's Host, and X-Forwarded-* that may name any host or protocol. */
+  const PROXIED: [string, Record<string, string>][] = [
+    ['a hostile Host', { host: HOSTILE, 'x-forwarded-for': '203.0.113.7' }],
+    ['a hostile X-Forwarded-Host', { host: HOSTILE, 'x-forwarded-host': HOSTILE, 'x-forwarded-proto': 'https' }],
+    ['X-Forwarded-Proto: http', { host: HOSTILE, 'x-forwarded-host': HOSTILE, 'x-forwarded-proto': 'http' }],
+  ];
+
+  describe.each(PROXIED)('with %s', (_name, headers) => {
+    it.each(['/oidc/.well-known/openid-configuration', '/env-config.js', '/oidc/auth?client_id=token-settings', '/oidc/session/end'])(
+      'in %s',
+      async (path) => {
+        expectOnlyPublicUrls(await rawRequest(bound, path, { headers }), publicUrl);
+      },
+    );
+
+    it('in every redirect of signing in, with Secure cookies', async () => {
+      const responses = await rawSignIn(bound, { publicUrl, headers });
+      expect(responses.map((response) => response.status)).toEqual([303, 200, 303, 303]);
+      for (const response of responses) expectOnlyPublicUrls(response, publicUrl);
+      const cookies = responses.flatMap((response) => response.headers['set-cookie'] ?? []);
+      expect(cookies.length).toBeGreaterThan(0);
+      for (const cookie of cookies) expect(cookie.toLowerCase()).toContain('; secure');
+      expect(String(responses.at(-1)!.headers.location)).toMatch(new RegExp(`^${publicUrl}/\\?code=`));
+    });
   });
 });

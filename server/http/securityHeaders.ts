@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { OIDC_PATH } from '../oidc/identityProvider';
 import { PAGE_STYLE, SUBMIT_FORM_SCRIPT } from './html';
 import { envConfig, type AppFlavor } from './envConfig';
-
-/** JSON APIs: nothing in their answers is ever rendered, run or cached. */
-const API_PATH = /^\/(api|pat|access-token)(\/|$)/;
-const PAGE_PATH = new RegExp(`^${OIDC_PATH}(/|$)`);
+import { isApiKind, kindOfPath } from './pathKind';
 
 const hashOf = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
 
@@ -58,27 +54,37 @@ export function pagePolicy(publicUrl: string): string {
 
 const API_POLICY = policy({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
 
+/** On every answer: no framing (X-Frame-Options for browsers without frame-ancestors), no MIME sniffing, no Referer. */
+const EVERY_ANSWER = { 'X-Frame-Options': 'DENY', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+/**
+ * The headers of an answer with nothing to render or keep: the JSON APIs', and those the server writes before any
+ * route (while it starts, or for a request Node cannot parse).
+ */
+export const API_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  ...EVERY_ANSWER,
+  'Content-Security-Policy': API_POLICY,
+  'Cache-Control': 'no-store',
+};
+
+/** Browsers ignore it over plain http; over https it keeps them from ever falling back. */
+const STRICT_TRANSPORT_SECURITY = { 'Strict-Transport-Security': 'max-age=31536000' };
+
+const isHttps = (publicUrl: string): boolean => new URL(publicUrl).protocol === 'https:';
+
 /**
  * Headers on every answer: a Content-Security-Policy by kind of answer, no framing, no MIME sniffing, no
  * Referer, HSTS when the public URL is https, and `no-store` on the APIs and the provider (tokens, secrets,
  * token lists, sign-in pages). A route may still set its own Cache-Control.
  */
 export function securityHeaders(publicUrl: string, flavor?: AppFlavor): RequestHandler {
-  const app = appPolicy(publicUrl, flavor);
-  const page = pagePolicy(publicUrl);
-  const https = new URL(publicUrl).protocol === 'https:';
+  const app = { ...EVERY_ANSWER, 'Content-Security-Policy': appPolicy(publicUrl, flavor) };
+  const page = { ...EVERY_ANSWER, 'Content-Security-Policy': pagePolicy(publicUrl), 'Cache-Control': 'no-store' };
+  const https = isHttps(publicUrl);
   return (req, res, next) => {
-    const isApi = API_PATH.test(req.path);
-    const isPage = PAGE_PATH.test(req.path);
-    res.set({
-      'Content-Security-Policy': isApi ? API_POLICY : isPage ? page : app,
-      'X-Frame-Options': 'DENY',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-    });
-    // Browsers ignore it over plain http; over https it keeps them from ever falling back.
-    if (https) res.set('Strict-Transport-Security', 'max-age=31536000');
-    if (isApi || isPage) res.set('Cache-Control', 'no-store');
+    const kind = kindOfPath(req.path);
+    res.set(isApiKind(kind) ? API_ANSWER_HEADERS : kind === 'sign-in' || kind === 'provider' ? page : app);
+    if (https) res.set(STRICT_TRANSPORT_SECURITY);
     next();
   };
 }

@@ -4,13 +4,12 @@ import express, { type Request } from 'express';
 import { sendApiError } from './apiError';
 import { envConfigScript, type AppFlavor } from './envConfig';
 import { htmlPage } from './html';
+import { kindOfPath } from './pathKind';
 import { pagePolicy } from './securityHeaders';
 
-/** Paths that belong to an API or the identity provider: never answered with the SPA's HTML. */
-const API_PATH = /^\/(api|pat|access-token|oidc)(\/|$)/;
-
+/** Only the app's own paths get its HTML: never one of an API, the identity provider or a missing bundle. */
 function wantsHtml(req: Request): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && !API_PATH.test(req.path) && req.accepts('html') === 'html';
+  return (req.method === 'GET' || req.method === 'HEAD') && kindOfPath(req.path) === 'app' && req.accepts('html') === 'html';
 }
 
 /** Serves `/env-config.js`, the built SPA, and `index.html` for the SPA's client-side routes. */

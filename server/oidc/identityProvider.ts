@@ -3,11 +3,10 @@ import type { JWK } from 'jose';
 import type { Database } from '../db/database';
 import { escapeHtml, htmlPage } from '../http/html';
 import { GRANT_CLAIM } from '../auth/providerAccessTokens';
-import { usePublicOrigin } from '../http/publicOrigin';
-import { revokeGrantOfAccessToken } from './accessTokenRevocation';
 import { databaseAdapterFactory, isGrantActive, purgeExpiredProviderRows } from './databaseAdapter';
 import { findDemoUser } from './demoUsers';
 import { ACCESS_TOKEN_ALGORITHM, loadProviderKeys, publicKeysOf } from './keys';
+import { attachProviderHooks } from './providerHooks';
 
 export const CLIENT_ID = 'token-settings';
 export const OIDC_PATH = '/oidc';
@@ -30,7 +29,7 @@ export interface IdentityProvider {
 export async function createIdentityProvider(
   db: Database,
   publicUrl: string,
-  { trustProxy, now = () => new Date() }: { trustProxy: boolean; now?: () => Date },
+  { now = () => new Date() }: { now?: () => Date } = {},
 ): Promise<IdentityProvider> {
   const { signingKeys, cookieKeys } = await loadProviderKeys(db);
   // Expired sessions, codes and tokens are never read again: dropped at each start, and while running.
@@ -43,7 +42,7 @@ export async function createIdentityProvider(
     jwks: { keys: signingKeys as NonNullable<Configuration['jwks']>['keys'] },
     // Lax, not the default None, for the long-lived session cookie too: the provider is only ever reached by
     // top-level navigation from the app, never from another site's frame or form. Secure follows the request's
-    // protocol (PUBLIC_URL's, or the trusted proxy's), which the provider checks itself.
+    // protocol (PUBLIC_URL's, or without it the trusted proxy's), which the provider checks itself.
     cookies: {
       keys: cookieKeys,
       long: { httpOnly: true, sameSite: 'lax' },
@@ -133,31 +132,9 @@ export async function createIdentityProvider(
   };
 
   const provider = new Provider(issuer, configuration);
-  // Host and X-Forwarded-Proto/Host decide the URLs the provider writes (discovery, redirects) and whether its
-  // cookies are Secure. Unless a proxy the operator trusts sets them, they are replaced with PUBLIC_URL's first,
-  // as any client could set them.
-  provider.proxy = true;
-  provider.use(async (ctx, next) => {
-    usePublicOrigin(ctx.req, publicUrl, trustProxy);
-    await next();
-  });
-  // Koa logs every error it sees, a connection the client broke (Node already answered its 400) included.
-  provider.app.off('error', provider.app.onerror);
-  provider.app.on('error', (error: unknown) => {
-    if (!isClientsFault(error)) console.error('The identity provider failed:', error);
-  });
   const publicKeys = publicKeysOf(signingKeys);
-  provider.use(revokeGrantOfAccessToken(db, { issuer, audience, publicKeys }, now));
+  attachProviderHooks(provider, db, { issuer, audience, publicKeys }, now);
   return { provider, issuer, audience, publicKeys, isGrantActive: (grantId) => isGrantActive(db, grantId, now()) };
-}
-
-/** A request Node could not parse, a connection the client dropped, or an error the provider answered as 4xx. */
-function isClientsFault(error: unknown): boolean {
-  const { code, status, expose } = (error ?? {}) as { code?: unknown; status?: unknown; expose?: unknown };
-  if (typeof code === 'string' && (code.startsWith('HPE_') || ['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code))) {
-    return true;
-  }
-  return expose === true || (typeof status === 'number' && status < 500);
 }
 
 /**

@@ -12,11 +12,6 @@ export function interactionRoutes(provider: Provider, appUrl: string, throttle: 
   const router = express.Router();
   const formAction = (uid: string) => `${OIDC_PATH}/interaction/${encodeURIComponent(uid)}/login`;
 
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-
   router.get('/:uid', async (req, res) => {
     const interaction = await provider.interactionDetails(req, res);
     if (interaction.prompt.name === 'login') {

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../app';
+import { rawRequest } from '../test/forgedHostRequests';
+import { freePort } from '../test/freePort';
 import { createTestStorage, testConfig } from '../test/testServer';
 
 /** The provider's authorization endpoint as discovery advertises it to a request with X-Forwarded-* headers. */
-async function advertisedAuthorizationEndpoint(trustProxy: boolean): Promise<{ advertised: string; serverUrl: string }> {
+async function advertisedAuthorizationEndpoint(
+  trustProxy: boolean,
+  publicUrl?: string,
+): Promise<{ advertised: string; serverUrl: string }> {
   const storage = await createTestStorage();
-  const server = await startServer(testConfig(storage, { trustProxy }));
+  const port = publicUrl ? await freePort() : 0;
+  const server = await startServer(testConfig(storage, { trustProxy, publicUrl, port }));
+  const bound = publicUrl ? `http://127.0.0.1:${port}` : server.url;
   try {
-    const response = await fetch(`${server.url}/oidc/.well-known/openid-configuration`, {
-      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'forwarded.example' },
+    const response = await rawRequest(bound, '/oidc/.well-known/openid-configuration', {
+      headers: { host: 'client-chosen.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'forwarded.example' },
     });
     expect(response.status).toBe(200);
-    const { authorization_endpoint: advertised } = (await response.json()) as { authorization_endpoint: string };
+    const { authorization_endpoint: advertised } = JSON.parse(response.body) as { authorization_endpoint: string };
     return { advertised, serverUrl: server.url };
   } finally {
     await server.close();
@@ -28,5 +35,10 @@ describe('X-Forwarded-* headers', () => {
   it('decide the provider’s URLs with TRUST_PROXY=true, for a proxy in front of the server', async () => {
     const { advertised } = await advertisedAuthorizationEndpoint(true);
     expect(advertised).toBe('https://forwarded.example/oidc/auth');
+  });
+
+  it('never outrank PUBLIC_URL, even with TRUST_PROXY=true', async () => {
+    const { advertised } = await advertisedAuthorizationEndpoint(true, 'http://tokens.example.com');
+    expect(advertised).toBe('http://tokens.example.com/oidc/auth');
   });
 });

@@ -126,7 +126,7 @@ describe('organizations and teams JSON:API', () => {
   ])('answers 404 for a team of another organization: %s', async (path) => {
     const response = await call(server.url, 'GET', path, { token });
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ errors: [{ status: '404', title: 'Not Found', detail: expect.any(String) }] });
+    expect(response.body).toEqual({ errors: [{ status: '404', title: 'not found', detail: expect.any(String) }] });
   });
 
   it.each([
@@ -138,7 +138,7 @@ describe('organizations and teams JSON:API', () => {
   ])('answers 404 in JSON:API form for %s', async (path) => {
     const response = await call(server.url, 'GET', path, { token });
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ errors: [{ status: '404', title: 'Not Found', detail: expect.any(String) }] });
+    expect(response.body).toEqual({ errors: [{ status: '404', title: 'not found', detail: expect.any(String) }] });
   });
 
   it.each([['/api/v1/organization/simple'], [`/api/v1/organization/${ORGANIZATION_ID}/team/admins`]])(
@@ -146,7 +146,7 @@ describe('organizations and teams JSON:API', () => {
     async (path) => {
       const response = await call(server.url, 'GET', path, { token });
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ errors: [{ status: '400', title: 'Bad Request', detail: expect.stringContaining('UUID') }] });
+      expect(response.body).toEqual({ errors: [{ status: '400', title: 'bad request', detail: expect.stringContaining('UUID') }] });
     },
   );
 
@@ -154,7 +154,7 @@ describe('organizations and teams JSON:API', () => {
     for (const bearer of [undefined, 'nonsense']) {
       const response = await call(server.url, 'GET', '/api/v1/organization', { token: bearer });
       expect(response.status).toBe(401);
-      expect(response.body).toEqual({ errors: [{ status: '401', title: 'Unauthorized', detail: expect.any(String) }] });
+      expect(response.body).toEqual({ errors: [{ status: '401', title: 'unauthorized', detail: expect.any(String) }] });
     }
   });
 });

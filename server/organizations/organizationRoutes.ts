@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Response } from 'express';
 import { authenticate, type Caller } from '../auth/authentication';
 import type { Database } from '../db/database';
-import { ApiError, describeError, reasonPhrase } from '../http/apiError';
+import { ApiError, describeError } from '../http/apiError';
 import { sendJsonApi, sendJsonApiError } from '../http/jsonApi';
 import { parseUuid } from '../http/uuid';
 import { OrganizationRepository, type OrganizationRow, type TeamRow } from './organizationRepository';
@@ -33,7 +33,7 @@ function sendOk(res: Response, body: unknown): void {
 }
 
 function sendError(res: Response, status: number, detail: string): void {
-  sendJsonApiError(res, status, { title: reasonPhrase(status), detail });
+  sendJsonApiError(res, status, detail);
 }
 
 /** The read-only subset of Terrakube's JSON:API that the teams screens need, under `/api/v1/`. */
@@ -43,10 +43,6 @@ export function organizationRoutes(
 ): express.Router {
   const router = express.Router();
 
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
   router.use(authenticate(verifyToken));
 
   const organizations = new OrganizationRepository(db);

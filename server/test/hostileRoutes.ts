@@ -1,4 +1,5 @@
 import { PARSER_REFUSAL_MESSAGES } from '../http/clientErrors';
+import { isJsonApiKind, kindOfPath as kindOfServerPath } from '../http/pathKind';
 
 /** Every route of the running server, for suites that send each of them hostile requests. */
 
@@ -67,14 +68,11 @@ export function pathOf(template: string, fixtures: RouteFixtures, segment?: stri
   });
 }
 
-/** The kind of answer a path gets, matched as the server's routers match it (raw path, any case). */
+/** The kind of answer a path gets, as the server classifies it. */
 export function kindOfPath(path: string): RouteKind {
-  const lower = path.toLowerCase();
-  if (/^\/api\/v[12](\/|$|\?)/.test(lower)) return 'json-api';
-  if (/^\/(pat|access-token|api)(\/|$|\?)/.test(lower)) return 'token-api';
-  if (/^\/oidc\/interaction(\/|$|\?)/.test(lower)) return 'sign-in';
-  if (/^\/oidc(\/|$|\?)/.test(lower)) return 'provider';
-  return 'app';
+  const kind = kindOfServerPath(path);
+  if (isJsonApiKind(kind)) return 'json-api';
+  return kind === 'assets' ? 'app' : kind;
 }
 
 /** API routes answer errors in JSON; the sign-in pages and the provider's browser steps may answer HTML. */

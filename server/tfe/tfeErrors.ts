@@ -2,21 +2,6 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ApiError, describeError } from '../http/apiError';
 import { sendJsonApiError, type ErrorSource } from '../http/jsonApi';
 
-/** HCP Terraform's error titles, lowercase as it sends them. */
-const TITLES: Record<number, string> = {
-  400: 'bad request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not found',
-  405: 'method not allowed',
-  413: 'payload too large',
-  415: 'unsupported media type',
-  422: 'invalid attribute',
-  429: 'too many requests',
-  500: 'internal server error',
-  503: 'service unavailable',
-};
-
 /** An error for the `/api/v2` caller, with where in the request it is when that applies. */
 export class TfeError extends ApiError {
   constructor(
@@ -33,7 +18,7 @@ export const notFound = (detail: string): TfeError => new TfeError(404, detail);
 export const badParameter = (parameter: string, detail: string): TfeError => new TfeError(400, detail, { parameter });
 
 export function sendTfeError(res: Response, status: number, detail: string, source?: ErrorSource): void {
-  sendJsonApiError(res, status, { title: TITLES[status] ?? 'error', detail, source });
+  sendJsonApiError(res, status, detail, source);
 }
 
 /** Every error as a JSON:API error object; unexpected ones are logged and never leak details. */

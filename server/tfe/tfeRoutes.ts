@@ -46,10 +46,6 @@ export function tfeRoutes(options: TfeRoutesOptions): express.Router {
   };
   const router = express.Router();
 
-  router.use((_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
   router.use(authenticate(options.verifyToken));
   // Only JSON:API bodies are read; any other gets 415 from the routes that take one.
   router.use(jsonBody({ limit: BODY_LIMIT, accepts: (req) => hasJsonApiContentType(req.headers['content-type']) }));

@@ -60,10 +60,6 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
   const router = express.Router();
   const prefixes = ['/pat', '/access-token'];
 
-  router.use(prefixes, (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
   router.use(prefixes, authenticate(verifyToken));
   router.use(prefixes, jsonBody({ limit: '10kb', accepts: (req) => Boolean(req.is(['application/json', 'application/*+json'])) }));
 
