@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import compression from 'compression';
 import express from 'express';
 import { createTokenVerifier } from './auth/authentication';
-import { ConfigError, prepareDirectories, type Config } from './config';
+import { checkStaticDir, ConfigError, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import { apiErrorHandler } from './http/apiError';
 import { createHttpServer } from './http/httpServer';
@@ -37,7 +37,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
-  await prepareDirectories(config);
+  await checkStaticDir(config.staticDir);
   const db = await openDatabase(config);
   const httpServer = createHttpServer();
   const { server } = httpServer;

@@ -3,7 +3,8 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, prepareDirectories } from './config';
+import { checkStaticDir, ConfigError, loadConfig } from './config';
+import { prepareDataFolder } from './db/dataFolder';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -169,7 +170,7 @@ describe('loadConfig', () => {
   });
 });
 
-describe('prepareDirectories', () => {
+describe('DATA_DIR and STATIC_DIR checks', () => {
   let root: string;
   let builtApp: string;
   let aFile: string;
@@ -186,8 +187,9 @@ describe('prepareDirectories', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  async function directoryError(config: { dataDir: string; staticDir: string; databaseUrl?: string }): Promise<ConfigError> {
-    const error: unknown = await prepareDirectories({ databaseUrl: undefined, ...config }).then(
+  async function directoryError(config: { dataDir: string } | { staticDir: string }): Promise<ConfigError> {
+    const check = 'dataDir' in config ? prepareDataFolder(config.dataDir) : checkStaticDir(config.staticDir);
+    const error: unknown = await check.then(
       () => undefined,
       (caught: unknown) => caught,
     );
@@ -197,7 +199,8 @@ describe('prepareDirectories', () => {
 
   it('creates DATA_DIR, nested, and accepts a built STATIC_DIR', async () => {
     const dataDir = path.join(root, 'new', 'data');
-    await prepareDirectories({ dataDir, databaseUrl: undefined, staticDir: builtApp });
+    await prepareDataFolder(dataDir);
+    await checkStaticDir(builtApp);
     await expect(writeFile(path.join(dataDir, 'probe'), '')).resolves.toBeUndefined();
   });
 
@@ -205,7 +208,7 @@ describe('prepareDirectories', () => {
     ['is a file', () => aFile, 'exists but is not a directory'],
     ['is inside a file', () => path.join(aFile, 'data'), 'is inside a file, not a directory'],
   ])('names DATA_DIR when it %s', async (_case, dataDir, problem) => {
-    const error = await directoryError({ dataDir: dataDir(), staticDir: builtApp });
+    const error = await directoryError({ dataDir: dataDir() });
     expect(error.variable).toBe('DATA_DIR');
     expect(error.message).toBe(
       `DATA_DIR must be a directory the server can create and write to, but ${dataDir()} ${problem}. Set DATA_DIR to another folder.`,
@@ -217,7 +220,7 @@ describe('prepareDirectories', () => {
     const readOnly = path.join(root, 'read-only');
     await mkdir(readOnly, { mode: 0o500 });
     try {
-      const error = await directoryError({ dataDir: path.join(readOnly, 'data'), staticDir: builtApp });
+      const error = await directoryError({ dataDir: path.join(readOnly, 'data') });
       expect(error.variable).toBe('DATA_DIR');
       expect(error.message).toContain('permission denied');
     } finally {
@@ -225,18 +228,12 @@ describe('prepareDirectories', () => {
     }
   });
 
-  it('leaves DATA_DIR alone when DATABASE_URL replaces PGlite', async () => {
-    await expect(
-      prepareDirectories({ dataDir: path.join(aFile, 'data'), databaseUrl: 'postgres://db/tokens', staticDir: builtApp }),
-    ).resolves.toBeUndefined();
-  });
-
   it.each([
     ['does not exist', () => path.join(root, 'missing'), 'does not exist'],
     ['is a file', () => aFile, 'is not a directory'],
     ['has no index.html', () => root, 'has no index.html'],
   ])('names STATIC_DIR when it %s', async (_case, staticDir, problem) => {
-    const error = await directoryError({ dataDir: path.join(root, 'data'), staticDir: staticDir() });
+    const error = await directoryError({ staticDir: staticDir() });
     expect(error.variable).toBe('STATIC_DIR');
     expect(error.message).toBe(
       `STATIC_DIR must be a directory holding the built app (index.html), but ${staticDir()} ${problem}. Run npm run build first (npm start does), or set STATIC_DIR to the folder with index.html.`,

@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,40 +177,9 @@ function parseChoice<Choice extends string>(variable: string, raw: string | unde
   throw new ConfigError(variable, `${variable} must be ${expected} (default ${choices[0]}), got "${raw}"`);
 }
 
-/** Why DATA_DIR cannot be used, by the error code that creating or checking it gave. */
-const DATA_DIR_PROBLEMS: Record<string, string> = {
-  EACCES: 'cannot be created or written to (permission denied)',
-  EPERM: 'cannot be created or written to (operation not permitted)',
-  EROFS: 'is on a read-only file system',
-  EEXIST: 'exists but is not a directory',
-  ENOTDIR: 'is inside a file, not a directory',
-};
-
-/**
- * Creates `folder` (DATA_DIR or a folder in it) if needed and checks that the server may write to it; a
- * problem becomes a `ConfigError` naming the folder.
- */
-export async function prepareDataFolder(folder: string): Promise<void> {
-  try {
-    await mkdir(folder, { recursive: true });
-    await access(folder, constants.W_OK | constants.X_OK);
-  } catch (error) {
-    const problem = DATA_DIR_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
-    if (!problem) throw error;
-    throw new ConfigError(
-      'DATA_DIR',
-      `DATA_DIR must be a directory the server can create and write to, but ${folder} ${problem}. Set DATA_DIR to another folder.`,
-    );
-  }
-}
-
-/**
- * Checks the folders before anything is opened, so a bad one is reported by its variable: DATA_DIR (unless
- * DATABASE_URL replaces PGlite) is created if needed and must be writable; STATIC_DIR must hold a built app.
- */
-export async function prepareDirectories(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'staticDir'>): Promise<void> {
-  if (!config.databaseUrl) await prepareDataFolder(config.dataDir);
-  const problem = await staticDirProblem(config.staticDir);
+/** Checks before anything is opened that STATIC_DIR holds a built app, so a bad one is reported by its variable. */
+export async function checkStaticDir(staticDir: string): Promise<void> {
+  const problem = await staticDirProblem(staticDir);
   if (problem) {
     throw new ConfigError(
       'STATIC_DIR',

@@ -1,8 +1,8 @@
-import { chmod, chown, mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../config';
-import { spawnServer, stopServer, type ServerProcess } from '../test/serverProcess';
+import { spawnServer } from '../test/serverProcess';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
 
 /** What starting a server on the storage gives: undefined when it started (and is stopped again). */
@@ -106,56 +106,5 @@ describe('a damaged or wrong data folder', { timeout: 60_000 }, () => {
     } finally {
       await chmod(folder, 0o755);
     }
-  });
-});
-
-describe('one server per data folder', { timeout: 60_000 }, () => {
-  let storage: TestStorage;
-  let first: ServerProcess | undefined;
-  beforeEach(async () => {
-    storage = await createTestStorage();
-  });
-  afterEach(async () => {
-    await stopServer(first);
-    await storage.cleanup();
-  });
-
-  it('a second process on the folder refuses to start, naming the folder and the running one', async () => {
-    first = spawnServer(serverEnv(storage));
-    await first.started;
-    const second = spawnServer(serverEnv(storage));
-    expect(await second.exited).toBe(1);
-    expect(second.output()).toMatch(/^Configuration error: DATA_DIR /m);
-    expect(second.output()).toContain(storage.dataDir);
-    expect(second.output()).toContain(`process ${first.pid}`);
-
-    const inProcess = await startFailure(storage);
-    expect(inProcess).toBeInstanceOf(ConfigError);
-    expect((inProcess as Error).message).toContain(`process ${first.pid}`);
-  });
-
-  it('a lock left by a killed process does not block the next start', async () => {
-    first = spawnServer(serverEnv(storage));
-    await first.started;
-    first.child.kill('SIGKILL');
-    await first.exited;
-    expect(await startFailure(storage)).toBeUndefined();
-  });
-
-  it('a lock naming this very process (a container restarted with the same pid) does not block', async () => {
-    await mkdir(storage.dataDir, { recursive: true });
-    await writeFile(path.join(storage.dataDir, 'server.lock'), JSON.stringify({ pid: process.pid }));
-    expect(await startFailure(storage)).toBeUndefined();
-  });
-
-  it('a stopped server releases the folder', async () => {
-    const server = await startTestServer(storage);
-    await server.close();
-    await expect(readdir(storage.dataDir)).resolves.not.toContain('server.lock');
-    expect(await startFailure(storage)).toBeUndefined();
-  });
-
-  afterEach(async () => {
-    await rm(path.join(storage.dataDir, 'server.lock'), { force: true });
   });
 });

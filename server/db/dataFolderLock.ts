@@ -1,95 +1,135 @@
-import { readFileSync } from 'node:fs';
-import { link, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { link, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigError } from '../config';
+import {
+  describeOwner,
+  HEARTBEAT_MS,
+  isLive,
+  isSameHost,
+  readLockFile,
+  STALE_AFTER_MS,
+  thisProcess,
+  type LockFile,
+  type LockOwner,
+} from './lockOwner';
 
 /** The lock file in DATA_DIR: it names the process that has the PGlite database open. */
 export const LOCK_FILE = 'server.lock';
 
-interface LockOwner {
-  pid: number;
-  /** When the process started (Linux clock ticks since boot), to tell a reused pid from the owner itself. */
-  startTime?: string;
-}
+/** Starts racing for a stale lock wait for each other this long at most. */
+const GIVE_UP_AFTER_MS = 10_000;
+const RETRY_MS = 25;
 
-/** The locks this process holds, so that one process does not open the same folder twice either. */
+/** The lock files (and takeover guards) this process holds. */
 const held = new Set<string>();
 
 export interface DataFolderLock {
   release(): Promise<void>;
 }
 
+type Claim = { kind: 'won' } | { kind: 'busy'; lock: LockFile } | { kind: 'gave up' };
+
 /**
  * PGlite has no lock of its own: two processes on one folder would both run and lose each other's writes. The
- * lock file is created with its content in one step (a hard link of a written file), so another process never
- * sees it empty. A lock whose process is gone, or is this process, is stale and taken over.
+ * lock names this process and host; while it is held its modification time is refreshed (a heartbeat), so that a
+ * server on another host or in another container, where the pid means nothing, can tell a running owner from a
+ * dead one.
  */
-export async function lockDataFolder(dataDir: string): Promise<DataFolderLock> {
+export async function lockDataFolder(dataDir: string, options: { heartbeatMs?: number } = {}): Promise<DataFolderLock> {
   const lockPath = path.join(dataDir, LOCK_FILE);
-  const self: LockOwner = { pid: process.pid, startTime: startTimeOf(process.pid) };
-  const draft = path.join(dataDir, `${LOCK_FILE}.${process.pid}`);
+  const self = thisProcess(randomUUID());
+  const draft = path.join(dataDir, `${LOCK_FILE}.${self.lockId}.draft`);
   await writeFile(draft, JSON.stringify(self));
+  let claimed: Claim;
   try {
-    // Another start may take over the same stale lock at once: a few tries settle who wins.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await link(draft, lockPath);
-        held.add(lockPath);
-        return { release: () => releaseLock(lockPath) };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const owner = await readOwner(lockPath);
-      if (owner && (held.has(lockPath) || isRunning(owner))) {
-        throw new ConfigError(
-          'DATA_DIR',
-          `DATA_DIR ${dataDir} is in use by another server (process ${owner.pid}): PGlite allows one process per folder. ` +
-            `Stop that process, set DATA_DIR to another folder, or share one PostgreSQL between servers with DATABASE_URL.`,
-        );
-      }
-      await rm(lockPath, { force: true });
-    }
-    throw new ConfigError('DATA_DIR', `DATA_DIR ${dataDir}: another server keeps taking its lock (${lockPath}). Start one server at a time.`);
+    claimed = await claim(lockPath, draft, self, Date.now() + GIVE_UP_AFTER_MS);
   } finally {
     await rm(draft, { force: true });
   }
-}
-
-async function releaseLock(lockPath: string): Promise<void> {
-  held.delete(lockPath);
-  const owner = await readOwner(lockPath);
-  if (owner?.pid === process.pid) await rm(lockPath, { force: true });
-}
-
-async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
-  try {
-    const owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
-    if (!Number.isInteger(owner.pid) || owner.pid! <= 0) return undefined;
-    return { pid: owner.pid!, startTime: typeof owner.startTime === 'string' ? owner.startTime : undefined };
-  } catch {
-    return undefined; // gone or unreadable: nobody to wait for
+  if (claimed.kind === 'busy') throw inUse(dataDir, lockPath, claimed.lock, self);
+  if (claimed.kind === 'gave up') {
+    throw new ConfigError('DATA_DIR', `DATA_DIR ${dataDir}: other servers keep taking its lock (${lockPath}). Start one server at a time.`);
   }
+  held.add(lockPath);
+  const isOurs = async () => (await readLockFile(lockPath).catch(() => undefined))?.owner?.lockId === self.lockId;
+  const heartbeat = setInterval(() => {
+    void isOurs()
+      .then(async (ours) => {
+        if (ours) await utimes(lockPath, new Date(), new Date());
+      })
+      .catch(() => undefined); // a missed beat only brings staleness closer; the next one tries again
+  }, options.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref(); // the lock must not keep a stopping process alive
+  return {
+    async release() {
+      clearInterval(heartbeat);
+      held.delete(lockPath);
+      if (await isOurs()) await rm(lockPath, { force: true });
+    },
+  };
 }
 
-function isRunning(owner: LockOwner): boolean {
-  // A container restarted on a kept volume often gives the server the pid it had: a lock not held here is stale.
-  if (owner.pid === process.pid) return false;
+/**
+ * Creates `target` as a hard link of the written `draft` (so nobody sees it empty), unless a live owner holds it.
+ * A stale one is moved away only by whoever holds its guard, `<target>.<digest of the stale lock>`, claimed the
+ * same way: of the starts racing over one stale lock exactly one moves it, and the others then find the new owner.
+ */
+async function claim(target: string, draft: string, self: LockOwner, giveUpAt: number): Promise<Claim> {
+  while (Date.now() < giveUpAt) {
+    try {
+      await link(draft, target);
+      return { kind: 'won' };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const lock = await readLockFile(target);
+    if (!lock) continue; // released meanwhile
+    if (isLive(lock, self, held.has(target))) return { kind: 'busy', lock };
+    const guard = `${target}.${createHash('sha256').update(lock.text).digest('hex').slice(0, 16)}`;
+    const guarded = await claim(guard, draft, self, giveUpAt);
+    if (guarded.kind === 'gave up') return guarded;
+    if (guarded.kind === 'busy') {
+      await delay(RETRY_MS); // another start is taking this stale lock over
+      continue;
+    }
+    held.add(guard);
+    try {
+      await moveAwayIfUnchanged(target, lock.text);
+    } finally {
+      held.delete(guard);
+      await rm(guard, { force: true });
+    }
+  }
+  return { kind: 'gave up' };
+}
+
+/** Renames the stale lock aside (atomic) and checks that what moved is it; anything else goes back. */
+async function moveAwayIfUnchanged(target: string, staleText: string): Promise<void> {
+  if ((await readLockFile(target))?.text !== staleText) return;
+  const aside = `${target}.${randomUUID()}.stale`;
   try {
-    process.kill(owner.pid, 0);
+    await rename(target, aside);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
   }
-  const startTime = startTimeOf(owner.pid);
-  return !(owner.startTime && startTime && owner.startTime !== startTime);
+  const moved = await readFile(aside, 'utf8').catch(() => undefined);
+  // Its owner was alive after all, released it, and another start took the folder in between: give it back.
+  if (moved !== staleText) await link(aside, target).catch(() => undefined);
+  await rm(aside, { force: true });
 }
 
-/** Field 22 of /proc/<pid>/stat on Linux; undefined elsewhere. */
-function startTimeOf(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
+function inUse(dataDir: string, lockPath: string, lock: LockFile, self: LockOwner): ConfigError {
+  const heartbeat =
+    lock.owner && isSameHost(lock.owner, self)
+      ? ''
+      : ` Its lock (${lockPath}) was refreshed ${Math.max(0, Math.round((Date.now() - lock.refreshedAt) / 1000))} s ago ` +
+        `and is taken over once it is ${STALE_AFTER_MS / 1000} s old.`;
+  return new ConfigError(
+    'DATA_DIR',
+    `DATA_DIR ${dataDir} is in use by another server (${describeOwner(lock.owner, self)}): PGlite allows one process per folder.${heartbeat} ` +
+      `Stop that process, set DATA_DIR to another folder, or share one PostgreSQL between servers with DATABASE_URL.`,
+  );
 }

@@ -1,17 +1,17 @@
 import path from 'node:path';
-import { prepareDataFolder, type Config } from '../config';
+import type { Config } from '../config';
 import type { Database } from './database';
+import { prepareDataFolder } from './dataFolder';
 import { lockDataFolder } from './dataFolderLock';
 import { migrate } from './migrations';
 import { openPgliteDatabase } from './pgliteDatabase';
 import { openPostgresDatabase } from './postgresDatabase';
 
-/**
- * Opens PostgreSQL when `DATABASE_URL` is set, PGlite under the data folder otherwise (locked to this process
- * while open), and migrates it.
- */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const db = config.databaseUrl ? await openPostgresDatabase(config.databaseUrl) : await openPglite(config.dataDir);
+type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir'>;
+
+/** Opens the database (see openUnmigratedDatabase) and migrates it. */
+export async function openDatabase(config: StorageConfig): Promise<Database> {
+  const db = await openUnmigratedDatabase(config);
   try {
     await migrate(db);
   } catch (error) {
@@ -19,6 +19,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     throw error;
   }
   return db;
+}
+
+/**
+ * Opens PostgreSQL when `DATABASE_URL` is set, PGlite under the data folder otherwise: DATA_DIR is created if
+ * needed and must be writable, and it is locked to this process while the database is open.
+ */
+export function openUnmigratedDatabase(config: StorageConfig): Promise<Database> {
+  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : openPglite(config.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

@@ -6,9 +6,7 @@ import pg from 'pg';
 import { startServer, type RunningServer } from '../app';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import { openDatabase } from '../db/openDatabase';
-import { openPgliteDatabase } from '../db/pgliteDatabase';
-import { openPostgresDatabase } from '../db/postgresDatabase';
+import { openDatabase, openUnmigratedDatabase } from '../db/openDatabase';
 import { DEFAULT_GENERATE_LIMIT } from '../throttle/rateLimits';
 
 /** A postgres:// URL to a server where the tests may create databases; unset = PostgreSQL runs are skipped. */
@@ -100,11 +98,8 @@ export function openStorageDatabase(storage: TestStorage): Promise<Database> {
 }
 
 /** The storage's database without migrating it, to set up the state an earlier release left. */
-export async function openUnmigratedStorageDatabase(storage: TestStorage): Promise<Database> {
-  if (storage.databaseUrl) return openPostgresDatabase(storage.databaseUrl);
-  const dir = path.join(storage.dataDir, 'pglite');
-  await mkdir(dir, { recursive: true });
-  return openPgliteDatabase(dir);
+export function openUnmigratedStorageDatabase(storage: TestStorage): Promise<Database> {
+  return openUnmigratedDatabase({ dataDir: storage.dataDir, databaseUrl: storage.databaseUrl });
 }
 
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
