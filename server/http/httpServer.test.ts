@@ -1,18 +1,8 @@
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../test/freePort';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
 import { HEADERS_TIMEOUT_MS } from './httpServer';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 type Poll = { path: string; outcome: 'refused' | 'hung' | 'answered'; status?: number; retryAfter?: string | null; body?: string };
 
