@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { prepareDataFolder, type Config } from '../config';
 import type { Database } from './database';
+import { closingAfterRunningWork } from './databaseUnavailable';
 import { lockDataFolder } from './dataFolderLock';
 import { migrate } from './migrations';
 import { openPgliteDatabase } from './pgliteDatabase';
@@ -8,7 +9,7 @@ import { openPostgresDatabase } from './postgresDatabase';
 
 /**
  * Opens PostgreSQL when `DATABASE_URL` is set, PGlite under the data folder otherwise (locked to this process
- * while open), and migrates it.
+ * while open), and migrates it. Closing it waits for the work under way.
  */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   const db = config.databaseUrl ? await openPostgresDatabase(config.databaseUrl) : await openPglite(config.dataDir);
@@ -18,7 +19,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     await db.close();
     throw error;
   }
-  return db;
+  return closingAfterRunningWork(db);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
