@@ -44,6 +44,8 @@ describe('the HTTP server while it starts', () => {
     try {
       const results = await Promise.all(polls);
       expect(results.filter((result) => result.outcome === 'hung')).toEqual([]);
+      // Else the polls missed the window between binding the port and serving the app, and proved nothing.
+      expect(results.filter((result) => result.status === 503).length).toBeGreaterThan(0);
       for (const result of results.filter((candidate) => candidate.status === 503)) {
         expect(result.retryAfter).toMatch(/^\d+$/);
         const body = JSON.parse(result.body!) as Record<string, unknown>;
