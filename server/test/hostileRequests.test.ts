@@ -125,6 +125,15 @@ describe('hostile requests', () => {
     await expectAllRefusedCleanly(FIXED_CASES[name]!(fixtures));
   });
 
+  it('counts an HTML stack trace or a plain-text answer on the sign-in, provider and app routes as a failure', () => {
+    const trace = '<pre>TypeError: x is undefined\n    at handler (/app/server/oidc/interactionRoutes.ts:10:5)</pre>';
+    for (const kind of ['sign-in', 'provider', 'app'] as const) {
+      expect(errorBodyProblem(kind, 400, 'text/html; charset=utf-8', trace)).toMatch(/internals/);
+      expect(errorBodyProblem(kind, 400, 'text/plain', 'Bad Request')).toMatch(/text\/plain/);
+      expect(errorBodyProblem(kind, 400, 'text/html; charset=utf-8', '<p>The link has expired.</p>')).toBeUndefined();
+    }
+  });
+
   it('logs nothing when the rest of a connection to the identity provider cannot be parsed', async () => {
     const request: HostileRequest = { method: 'GET', path: '/oidc/jwks', headers: [], body: Buffer.from('x'), contentLength: 'none', credential: 'none' };
     const errorsBefore = consoleError.mock.calls.length;
