@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/database';
+import { STOPPING_MESSAGE } from '../db/databaseUnavailable';
 import { signIssuedToken } from '../tokens/issuedTokens';
 import { TokenRepository } from '../tokens/tokenRepository';
 import { tokenRoutes } from '../tokens/tokenRoutes';
@@ -50,7 +51,7 @@ describe('authentication when the database fails', () => {
     await storage?.cleanup();
   });
 
-  it('answers 500 with a JSON error, not 401, when the revocation check cannot reach the database', async () => {
+  it('answers 503 with a JSON error, not 401, when the revocation check cannot use the database', async () => {
     const createdDate = new Date();
     const pat = await tokens.createPat({ id: randomUUID(), days: 0, description: 'Valid', owner: ADMIN, now: createdDate });
     const token = await signIssuedToken(TEST_TOKEN_SIGNING_KEY, {
@@ -68,12 +69,10 @@ describe('authentication when the database fails', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const response = await call(url, 'GET', '/access-token/v1/teams/current-teams', { token });
-      expect(response.status).toBe(500);
-      expect(response.body).toEqual({
-        error: 'Internal Server Error',
-        message: 'Something went wrong on the server. Try again later.',
-      });
-      expect(logged).toHaveBeenCalledWith('Unexpected error while handling a request:', expect.any(Error));
+      // A closed database refuses new work as the server stopping: the caller's retry, not the server's bug.
+      expect(response.status).toBe(503);
+      expect(response.body).toEqual({ error: 'Service Unavailable', message: STOPPING_MESSAGE });
+      expect(logged).not.toHaveBeenCalled();
 
       // A token that fails its own checks needs no database: still 401.
       expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token: 'not-a-jwt' })).status).toBe(401);

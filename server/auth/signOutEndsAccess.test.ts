@@ -1,8 +1,9 @@
-import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../app';
 import { call } from '../test/api';
+import { freePort } from '../test/freePort';
 import { OidcBrowser, type OidcTokens } from '../test/signIn';
+import { signOut } from '../test/signOut';
 import { callV2 } from '../test/tfeApi';
 import { BACKENDS, createTestStorage, SKIP_POSTGRES_REASON, testConfig, type TestStorage } from '../test/testServer';
 
@@ -26,20 +27,9 @@ async function signedInBrowser(url: string, email = 'admin@example.com'): Promis
   return { browser, tokens };
 }
 
-/** Signs out as the app does (RP-initiated logout), submitting the provider's confirmation form. */
-async function signOut(browser: OidcBrowser, idToken: string): Promise<void> {
-  const params = new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: browser.redirectUri });
-  const page = await browser.request(`/oidc/session/end?${params}`);
-  const html = await page.text();
-  const action = /<form [^>]*action="([^"]+)"/.exec(html)?.[1];
-  if (!action) throw new Error(`No sign-out form (status ${page.status}): ${html.slice(0, 300)}`);
-  const fields = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields.set(name!, value!);
-  const confirmed = await browser.request(action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: fields.toString(),
-  });
+/** Signs out as the app does, and checks the provider sent the browser back to the app. */
+async function signOutToApp(browser: OidcBrowser, idToken: string): Promise<void> {
+  const { confirmed } = await signOut(browser, idToken);
   expect(confirmed.status).toBe(303);
   expect(confirmed.headers.get('location')).toBe(browser.redirectUri);
 }
@@ -75,7 +65,7 @@ describe.each(BACKENDS)('what ends an access token on $name', (backend) => {
   it('signing out ends the access token and the refresh token at every API surface', async () => {
     const { browser, tokens } = await signedInBrowser(url);
     expect(await statusesAt(url, tokens.accessToken)).toEqual(WORKING);
-    await signOut(browser, tokens.idToken);
+    await signOutToApp(browser, tokens.idToken);
     expect(await statusesAt(url, tokens.accessToken)).toEqual(REFUSED);
     await expect(browser.refresh(tokens.refreshToken!)).rejects.toThrow(/invalid_grant/);
   });
@@ -110,7 +100,7 @@ describe.each(BACKENDS)('what ends an access token on $name', (backend) => {
   it('ending one sign-in leaves the same person’s other sign-in working', async () => {
     const first = await signedInBrowser(url);
     const second = await signedInBrowser(url);
-    await signOut(first.browser, first.tokens.idToken);
+    await signOutToApp(first.browser, first.tokens.idToken);
     expect(await statusesAt(url, first.tokens.accessToken)).toEqual(REFUSED);
     expect(await statusesAt(url, second.tokens.accessToken)).toEqual(WORKING);
   });
@@ -124,15 +114,6 @@ describe.each(BACKENDS)('what ends an access token on $name', (backend) => {
     expect(await statusesAt(url, tokens.accessToken)).toEqual(WORKING);
   });
 });
-
-/** A port that was free a moment ago, for a second server that must be reachable at a known address. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('what ends an access token, with two servers on one PostgreSQL', () => {
   if (!BACKENDS[1]!.available) {
@@ -165,7 +146,7 @@ describe('what ends an access token, with two servers on one PostgreSQL', () => 
     const revoked = await signedInBrowser(url);
     expect(await statusesAt(secondUrl, signedOut.tokens.accessToken)).toEqual(WORKING);
     expect(await statusesAt(secondUrl, revoked.tokens.accessToken)).toEqual(WORKING);
-    await signOut(signedOut.browser, signedOut.tokens.idToken);
+    await signOutToApp(signedOut.browser, signedOut.tokens.idToken);
     expect((await revoke(url, revoked.tokens.accessToken)).status).toBe(200);
     expect(await statusesAt(secondUrl, signedOut.tokens.accessToken)).toEqual(REFUSED);
     expect(await statusesAt(secondUrl, revoked.tokens.accessToken)).toEqual(REFUSED);

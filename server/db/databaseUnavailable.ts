@@ -1,7 +1,17 @@
-/** The database cannot be reached (stopped, restarting, unreachable): a 503 for the caller, not the server's bug. */
+import type { Database, Queryable } from './database';
+
+const UNREACHABLE_MESSAGE = 'The database cannot be reached right now. Try again in a few seconds.';
+/** Every connection is in use: the database is fine, the server has more requests than connections. */
+export const BUSY_MESSAGE = 'The server is busy. Try again in a few seconds.';
+export const STOPPING_MESSAGE = 'The server is stopping. Try again in a moment.';
+
+/**
+ * The database cannot serve this request now (stopped, restarting, unreachable, every connection busy, or the
+ * server is stopping): a 503 for the caller, not the server's bug.
+ */
 export class DatabaseUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The database cannot be reached right now. Try again in a few seconds.', { cause });
+  constructor(cause: unknown, message = UNREACHABLE_MESSAGE) {
+    super(message, { cause });
     this.name = 'DatabaseUnavailableError';
   }
 }
@@ -25,7 +35,37 @@ export function isConnectionFailure(error: unknown): boolean {
   return typeof message === 'string' && DRIVER_MESSAGES.test(message);
 }
 
+/** node-postgres's pool gave up waiting for a connection: either no slot came free, or connecting took too long. */
+export function isConnectWaitTimeout(error: unknown): boolean {
+  return /timeout exceeded when trying to connect/i.test(String((error as { message?: unknown } | undefined)?.message));
+}
+
 /** The error to throw on: a connection failure becomes `DatabaseUnavailableError`, anything else stays as it is. */
 export function asUnavailable(error: unknown): unknown {
   return isConnectionFailure(error) && !(error instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(error) : error;
+}
+
+/**
+ * On close, lets the statements and transactions under way finish first (a request the server stopped waiting
+ * for may still be running them) and refuses new ones with a 503, rather than failing them on a closed database.
+ */
+export function closingAfterRunningWork(db: Database): Database {
+  let closing: Promise<void> | undefined;
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(work: () => Promise<T>): Promise<T> => {
+    if (closing) return Promise.reject(new DatabaseUnavailableError(undefined, STOPPING_MESSAGE));
+    const result = work();
+    running.add(result);
+    const done = () => running.delete(result);
+    result.then(done, done);
+    return result;
+  };
+  return {
+    query: <Row extends object>(sql: string, params?: unknown[]) => track(() => db.query<Row>(sql, params)),
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) => track(() => db.transaction(work)),
+    close() {
+      closing ??= Promise.allSettled([...running]).then(() => db.close());
+      return closing;
+    },
+  };
 }

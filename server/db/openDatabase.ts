@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config';
 import type { Database } from './database';
+import { closingAfterRunningWork } from './databaseUnavailable';
 import { prepareDataFolder } from './dataFolder';
 import { lockDataFolder } from './dataFolderLock';
 import { migrate } from './migrations';
@@ -9,7 +10,7 @@ import { openPostgresDatabase } from './postgresDatabase';
 
 type StorageConfig = Pick<Config, 'databaseUrl' | 'dataDir'>;
 
-/** Opens the database (see openUnmigratedDatabase) and migrates it. */
+/** Opens the database (see openUnmigratedDatabase) and migrates it. Closing it waits for the work under way. */
 export async function openDatabase(config: StorageConfig): Promise<Database> {
   const db = await openUnmigratedDatabase(config);
   try {
@@ -18,7 +19,7 @@ export async function openDatabase(config: StorageConfig): Promise<Database> {
     await db.close();
     throw error;
   }
-  return db;
+  return closingAfterRunningWork(db);
 }
 
 /**

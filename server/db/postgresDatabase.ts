@@ -1,9 +1,10 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database';
-import { asUnavailable, isConnectionFailure } from './databaseUnavailable';
+import { asUnavailable, BUSY_MESSAGE, DatabaseUnavailableError, isConnectWaitTimeout, isConnectionFailure } from './databaseUnavailable';
 
 /** A request waits at most this long for a connection, so an unreachable server is a quick 503, never a hang. */
 const CONNECT_TIMEOUT_MS = 5_000;
+const POOL_SIZE = 10;
 /** No statement here takes long; one that does is waiting on a server that stopped answering. */
 const QUERY_TIMEOUT_MS = 20_000;
 
@@ -11,16 +12,24 @@ const QUERY_TIMEOUT_MS = 20_000;
  * A real PostgreSQL server reached through `DATABASE_URL`. When it goes away, queries fail with
  * `DatabaseUnavailableError` (a 503) and the pool reconnects by itself once it is back.
  */
-export async function openPostgresDatabase(connectionString: string): Promise<Database> {
+export async function openPostgresDatabase(
+  connectionString: string,
+  options: { poolSize?: number; connectTimeoutMs?: number } = {},
+): Promise<Database> {
+  const { poolSize = POOL_SIZE, connectTimeoutMs = CONNECT_TIMEOUT_MS } = options;
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
     query_timeout: QUERY_TIMEOUT_MS,
     keepAlive: true,
   });
   let closing = false;
   const outage = outageLog();
+  // Connections actually made (the pool's own count includes those still connecting to an absent server).
+  let connected = 0;
+  pool.on('connect', () => (connected += 1));
+  pool.on('remove', () => (connected -= 1));
   // An idle connection that drops (server restart, admin termination) must not crash the process; the pool
   // replaces it on the next query.
   pool.on('error', (error) => {
@@ -37,13 +46,18 @@ export async function openPostgresDatabase(connectionString: string): Promise<Da
     throw new Error(`Could not connect to the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`);
   }
 
-  /** Runs `work`, turning a lost or refused connection into `DatabaseUnavailableError`. */
+  /**
+   * Runs `work`, turning a lost or refused connection into `DatabaseUnavailableError`. A wait for a connection
+   * that timed out with every connection open is overload, not an outage: the database answers, just not to
+   * more requests at once than the pool holds.
+   */
   async function reaching<T>(work: () => Promise<T>): Promise<T> {
     try {
       const result = await work();
       outage.succeeded();
       return result;
     } catch (error) {
+      if (isConnectWaitTimeout(error) && connected >= poolSize) throw new DatabaseUnavailableError(error, BUSY_MESSAGE);
       if (isConnectionFailure(error)) outage.failed(error);
       throw asUnavailable(error);
     }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import { directivesOf, expectInlineCodeAllowed } from '../test/contentSecurityPolicy';
 import { freePort } from '../test/freePort';
-import { rawRequest } from '../test/forgedHostRequests';
+import { rawRequest } from '../test/rawHttp';
 import { OidcBrowser } from '../test/signIn';
 import { signOut } from '../test/signOut';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
@@ -85,13 +85,13 @@ describe('security headers with an https PUBLIC_URL', () => {
   it.each(['/', '/env-config.js', '/pat/v1', '/oidc/.well-known/openid-configuration'])(
     'tells browsers to use https only, on %s',
     async (route) => {
-      const response = await rawRequest(bound, route, { headers: html });
+      const response = await rawRequest(bound, { path: route, headers: html });
       expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
     },
   );
 
   it('lets the app reach the public origin, whatever host it was loaded from', async () => {
-    const response = await rawRequest(bound, '/', { headers: html });
+    const response = await rawRequest(bound, { path: '/', headers: html });
     const policy = directivesOf(String(response.headers['content-security-policy']));
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://tokens.example.com']);
   });

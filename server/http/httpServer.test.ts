@@ -1,18 +1,8 @@
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../test/freePort';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
 import { HEADERS_TIMEOUT_MS } from './httpServer';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 type Poll = { path: string; outcome: 'refused' | 'hung' | 'answered'; status?: number; retryAfter?: string | null; body?: string };
 
@@ -54,6 +44,8 @@ describe('the HTTP server while it starts', () => {
     try {
       const results = await Promise.all(polls);
       expect(results.filter((result) => result.outcome === 'hung')).toEqual([]);
+      // Else the polls missed the window between binding the port and serving the app, and proved nothing.
+      expect(results.filter((result) => result.status === 503).length).toBeGreaterThan(0);
       for (const result of results.filter((candidate) => candidate.status === 503)) {
         expect(result.retryAfter).toMatch(/^\d+$/);
         const body = JSON.parse(result.body!) as Record<string, unknown>;

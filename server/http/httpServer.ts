@@ -42,6 +42,7 @@ export function createHttpServer(): HttpServer {
 
   let handler: http.RequestListener = answerStarting;
   const connections = trackConnections(server);
+  let stopped = false;
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     connections.requestStarted(req, res);
@@ -64,6 +65,9 @@ export function createHttpServer(): HttpServer {
       }
       await connections.allClosed();
       clearTimeout(deadline);
+      // http's close, now that no connection is left: it stops the interval that enforces the timeouts.
+      if (!stopped) http.Server.prototype.close.call(server);
+      stopped = true;
     },
   };
 }
@@ -118,7 +122,8 @@ function trackConnections(server: http.Server) {
     if (connection.unanswered.size === 0 && connection.answered > 0) socket.destroy();
   };
 
-  let allClosed: (() => void) | undefined;
+  /** Whoever waits for the last connection to close: every drain() under way. */
+  const waitingForAllClosed: (() => void)[] = [];
 
   /** A connection that has sent nothing yet gets a moment for its request, then is closed. */
   const expectRequest = (socket: Socket, connection: Connection) =>
@@ -132,7 +137,7 @@ function trackConnections(server: http.Server) {
     if (draining) expectRequest(socket, connection);
     socket.once('close', () => {
       connections.delete(socket);
-      if (connections.size === 0) allClosed?.();
+      if (connections.size === 0) for (const resolve of waitingForAllClosed.splice(0)) resolve();
     });
   });
 
@@ -140,7 +145,7 @@ function trackConnections(server: http.Server) {
     allClosed: () =>
       new Promise<void>((resolve) => {
         if (connections.size === 0) resolve();
-        else allClosed = resolve;
+        else waitingForAllClosed.push(resolve);
       }),
     requestStarted(req: http.IncomingMessage, res: http.ServerResponse) {
       const connection = connections.get(req.socket);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
-import { rawRequest, rawSignIn, type RawResponse } from '../test/forgedHostRequests';
 import { freePort } from '../test/freePort';
+import { rawRequest, rawSignIn, type RawResponse } from '../test/rawHttp';
 import { signIn } from '../test/signIn';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
 
@@ -54,7 +54,7 @@ describe('absolute URLs come from the public URL, whatever host the client names
   });
 
   const send = (path: string, request: (typeof HOSTILE_REQUESTS)[number], headers: Record<string, string> = {}) =>
-    rawRequest(server.url, request.absolute ? `http://${HOSTILE}${path}` : path, { headers: { ...headers, ...request.headers } });
+    rawRequest(server.url, { path: request.absolute ? `http://${HOSTILE}${path}` : path, headers: { ...headers, ...request.headers } });
 
   describe.each(HOSTILE_REQUESTS)('with $name', (request) => {
     it.each([
@@ -83,7 +83,7 @@ describe('absolute URLs come from the public URL, whatever host the client names
   });
 
   it('refuses a target that is neither a path nor a URL', async () => {
-    const response = await rawRequest(server.url, 'http://a:99999/oidc/jwks');
+    const response = await rawRequest(server.url, { path: 'http://a:99999/oidc/jwks' });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toEqual({ error: 'Bad Request', message: expect.any(String) });
   });
@@ -103,7 +103,8 @@ describe('with TRUST_PROXY=true and no PUBLIC_URL', () => {
   });
 
   it('the proxy’s X-Forwarded-Host/Proto decide, not an absolute-form target', async () => {
-    const response = await rawRequest(server.url, `http://${HOSTILE}/oidc/.well-known/openid-configuration`, {
+    const response = await rawRequest(server.url, {
+      path: `http://${HOSTILE}/oidc/.well-known/openid-configuration`,
       headers: { 'x-forwarded-host': 'tokens.example.com', 'x-forwarded-proto': 'https' },
     });
     const discovery = JSON.parse(response.body) as Record<string, string>;
@@ -140,7 +141,7 @@ describe('with TRUST_PROXY=true and PUBLIC_URL, behind a proxy that passes the c
     it.each(['/oidc/.well-known/openid-configuration', '/env-config.js', '/oidc/auth?client_id=token-settings', '/oidc/session/end'])(
       'in %s',
       async (path) => {
-        expectOnlyPublicUrls(await rawRequest(bound, path, { headers }), publicUrl);
+        expectOnlyPublicUrls(await rawRequest(bound, { path, headers }), publicUrl);
       },
     );
 

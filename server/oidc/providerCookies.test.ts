@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import { freePort } from '../test/freePort';
-import { rawSignIn } from '../test/forgedHostRequests';
+import { rawSignIn } from '../test/rawHttp';
 import { OidcBrowser } from '../test/signIn';
 import { signOut } from '../test/signOut';
 import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';

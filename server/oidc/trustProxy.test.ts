@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../app';
-import { rawRequest } from '../test/forgedHostRequests';
+import { rawRequest } from '../test/rawHttp';
 import { freePort } from '../test/freePort';
 import { createTestStorage, testConfig } from '../test/testServer';
 
@@ -14,7 +14,8 @@ async function advertisedAuthorizationEndpoint(
   const server = await startServer(testConfig(storage, { trustProxy, publicUrl, port }));
   const bound = publicUrl ? `http://127.0.0.1:${port}` : server.url;
   try {
-    const response = await rawRequest(bound, '/oidc/.well-known/openid-configuration', {
+    const response = await rawRequest(bound, {
+      path: '/oidc/.well-known/openid-configuration',
       headers: { host: 'client-chosen.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'forwarded.example' },
     });
     expect(response.status).toBe(200);

@@ -8,8 +8,10 @@ export type CredentialKind = 'none' | 'sign-in' | 'pat' | 'forged';
 export type Credentials = Record<Exclude<CredentialKind, 'none'>, string>;
 
 /** A request made of arbitrary parts; `credential` is filled in when it is sent. */
-export interface HostileRequest extends Omit<RawRequest, 'headers'> {
+export interface HostileRequest extends Omit<RawRequest, 'method' | 'headers' | 'body'> {
+  method: string;
   headers: [string, string][];
+  body?: Uint8Array;
   credential: CredentialKind;
 }
 

@@ -5,10 +5,17 @@ import { call, generatePat, generateTeamToken } from './api';
 import { bodyRequest, headerRequest, pathRequest, type Credentials, type HostileRequest } from './hostileArbitraries';
 import { errorBodyProblem, kindOfPath, type RouteFixtures } from './hostileRoutes';
 import { FIXED_CASES } from './hostileCases';
-import { rawRequest } from './rawHttp';
+import { NoAnswerError, rawRequest, type RawRequest } from './rawHttp';
 import { OidcBrowser, signIn } from './signIn';
 import { callV2, TEAM_IDS, userIdOfCaller } from './tfeApi';
 import { createTestStorage, startTestServer, type TestStorage } from './testServer';
+
+/** The answer, or undefined when the server closed the connection without one. */
+const answerOrNone = (url: string, request: RawRequest) =>
+  rawRequest(url, request).catch((error: unknown) => {
+    if (error instanceof NoAnswerError) return undefined;
+    throw error;
+  });
 
 /** Fixed, so a failure is the same on every run; HOSTILE_SEED=… tries others. */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20260406);
@@ -83,7 +90,7 @@ describe('hostile requests', () => {
     const headers = [...request.headers];
     if (request.credential !== 'none') headers.push(['Authorization', `Bearer ${credentials[request.credential]}`]);
     const errorsBefore = consoleError.mock.calls.length;
-    const response = await rawRequest(server.url, { ...request, headers });
+    const response = await answerOrNone(server.url, { ...request, headers });
     if (consoleError.mock.calls.length > errorsBefore) return `logged a server error: ${String(consoleError.mock.calls.at(-1))}`.slice(0, 300);
     // A client that promised more body than it sent, or an unknown method, may be dropped without an answer.
     if (!response) return request.endAfterBody || !/^[A-Z]+$/.test(request.method) ? undefined : 'no answer';
@@ -118,10 +125,19 @@ describe('hostile requests', () => {
     await expectAllRefusedCleanly(FIXED_CASES[name]!(fixtures));
   });
 
+  it('counts an HTML stack trace or a plain-text answer on the sign-in, provider and app routes as a failure', () => {
+    const trace = '<pre>TypeError: x is undefined\n    at handler (/app/server/oidc/interactionRoutes.ts:10:5)</pre>';
+    for (const kind of ['sign-in', 'provider', 'app'] as const) {
+      expect(errorBodyProblem(kind, 400, 'text/html; charset=utf-8', trace)).toMatch(/internals/);
+      expect(errorBodyProblem(kind, 400, 'text/plain', 'Bad Request')).toMatch(/text\/plain/);
+      expect(errorBodyProblem(kind, 400, 'text/html; charset=utf-8', '<p>The link has expired.</p>')).toBeUndefined();
+    }
+  });
+
   it('logs nothing when the rest of a connection to the identity provider cannot be parsed', async () => {
     const request: HostileRequest = { method: 'GET', path: '/oidc/jwks', headers: [], body: Buffer.from('x'), contentLength: 'none', credential: 'none' };
     const errorsBefore = consoleError.mock.calls.length;
-    await rawRequest(server.url, request);
+    await answerOrNone(server.url, request);
     expect(consoleError.mock.calls.length).toBe(errorsBefore);
   });
 

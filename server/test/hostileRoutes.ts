@@ -75,9 +75,28 @@ export function kindOfPath(path: string): RouteKind {
   return kind === 'assets' ? 'app' : kind;
 }
 
-/** API routes answer errors in JSON; the sign-in pages and the provider's browser steps may answer HTML. */
+/** A stack frame, a Node error name or internal error text: what a body must never show a client. */
+const INTERNALS = /\bat [\w.<>]+ \(|node_modules|node:internal|\b(TypeError|ReferenceError|RangeError|SyntaxError|URIError)\b|Unexpected error|Cannot read propert|\bundefined is not\b/;
+
+/** The sign-in pages and the provider's browser steps answer HTML or JSON, the app also its script. */
+const OTHER_TYPES: Record<Exclude<RouteKind, 'token-api' | 'json-api'>, RegExp> = {
+  'sign-in': /^(text\/html|application\/json)\b/,
+  provider: /^(text\/html|application\/json)\b/,
+  app: /^(text\/html|application\/json|text\/javascript|application\/javascript)\b/,
+};
+
+/**
+ * No error body shows the server's internals; API routes answer errors in JSON in their API's shape; the
+ * sign-in pages, the provider and the app answer in the content types they serve.
+ */
 export function errorBodyProblem(kind: RouteKind, status: number, contentType: string | undefined, body: string): string | undefined {
-  if (status < 400 || kind === 'sign-in' || kind === 'provider' || kind === 'app') return undefined;
+  if (status < 400) return undefined;
+  const internals = INTERNALS.exec(body);
+  if (internals) return `error body shows internals (${internals[0]}): ${body.slice(0, 200)}`;
+  if (kind === 'sign-in' || kind === 'provider' || kind === 'app') {
+    if (!OTHER_TYPES[kind].test(contentType ?? '')) return `error body of a ${kind} route is ${contentType ?? 'without a content type'}`;
+    if (!/json/.test(contentType!)) return undefined;
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -86,6 +105,7 @@ export function errorBodyProblem(kind: RouteKind, status: number, contentType: s
   }
   const { message } = parsed as { message?: unknown };
   const parserRefusal = typeof message === 'string' && PARSER_REFUSAL_MESSAGES.has(message);
+  if (kind !== 'token-api' && kind !== 'json-api') return typeof parsed === 'object' && parsed !== null ? undefined : `error body is not a JSON object: ${body.slice(0, 120)}`;
   const shaped =
     kind === 'token-api' || parserRefusal
       ? typeof (parsed as { message?: unknown }).message === 'string'

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startServer, type RunningServer } from '../app';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -84,6 +85,40 @@ export function startTestServer(
   overrides: Partial<Config> = {},
 ): Promise<RunningServer> {
   return startServer(testConfig(storage, overrides), { now });
+}
+
+/** `suite` once per backend, titled `<title> on PGlite` etc.; skipped, with the reason, where one is unavailable. */
+export function describeOnEachBackend(title: string, suite: (backend: Backend) => void): void {
+  describe.each(BACKENDS)(`${title} on $name`, (backend) => {
+    if (!backend.available) {
+      it.skip(SKIP_POSTGRES_REASON, () => {});
+      return;
+    }
+    suite(backend);
+  });
+}
+
+/** A running server of the enclosing suite; its fields are set once the suite's beforeAll has run. */
+export interface TestServer {
+  url: string;
+  storage: TestStorage;
+  clock: TestClock;
+}
+
+/** Starts a server on fresh storage before the suite's tests and stops it, and removes the storage, after them. */
+export function useTestServer(backend: Backend, overrides: Partial<Config> = {}, clock = new TestClock()): TestServer {
+  const handle = { clock } as TestServer;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    handle.storage = await createTestStorage(backend);
+    server = await startTestServer(handle.storage, clock.now, overrides);
+    handle.url = server.url;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await handle.storage?.cleanup();
+  });
+  return handle;
 }
 
 /** A known signing key, for suites that check the signatures of issued tokens or sign their own. */

@@ -1,50 +1,35 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../app';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, generatePat, generateTeamToken } from '../test/api';
 import { signIn } from '../test/signIn';
 import { callV2, createUserTokenV2, JSON_API, resourceDocument, userIdOfCaller, type Json } from '../test/tfeApi';
-import { BACKENDS, createTestStorage, SKIP_POSTGRES_REASON, testConfig, TestClock, type TestStorage } from '../test/testServer';
+import { describeOnEachBackend, useTestServer, TestClock } from '../test/testServer';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let server: RunningServer;
-  let url: string;
+describeOnEachBackend('/api/v2 user tokens', (backend) => {
   const clock = new TestClock();
+  const server = useTestServer(backend, {}, clock);
   let admin: string;
   let aws: string;
   let adminId: string;
   let awsId: string;
   const later = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
   const tokensPath = () => `/users/${adminId}/authentication-tokens`;
-  const listAdmin = async () => (await callV2(url, 'GET', tokensPath(), { token: admin })).body?.data as Json[];
+  const listAdmin = async () => (await callV2(server.url, 'GET', tokensPath(), { token: admin })).body?.data as Json[];
 
   beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    server = await startServer(testConfig(storage), { now: clock.now });
-    url = server.url;
-    [admin, aws] = (await Promise.all([signIn(url, 'admin@example.com'), signIn(url, 'aws@example.com')])).map(
+    [admin, aws] = (await Promise.all([signIn(server.url, 'admin@example.com'), signIn(server.url, 'aws@example.com')])).map(
       (tokens) => tokens.accessToken,
     ) as [string, string];
-    [adminId, awsId] = await Promise.all([userIdOfCaller(url, admin), userIdOfCaller(url, aws)]);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
+    [adminId, awsId] = await Promise.all([userIdOfCaller(server.url, admin), userIdOfCaller(server.url, aws)]);
   });
 
   it('creates a token (201) whose secret only the create answer carries', async () => {
     const expiredAt = later(30 * DAY);
-    const response = await callV2(url, 'POST', tokensPath(), {
+    const response = await callV2(server.url, 'POST', tokensPath(), {
       token: admin,
       body: resourceDocument({ description: ' Laptop ', 'expired-at': expiredAt }),
     });
@@ -66,7 +51,7 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
     });
     expect(decodeJwt(data.attributes.token)).toMatchObject({ jti: data.id.slice(3), email: 'admin@example.com', exp: Math.floor(Date.parse(expiredAt) / 1000) });
 
-    const read = await callV2(url, 'GET', `/authentication-tokens/${data.id}`, { token: admin });
+    const read = await callV2(server.url, 'GET', `/authentication-tokens/${data.id}`, { token: admin });
     expect(read.status).toBe(200);
     const { token: _secret, ...withoutSecret } = data.attributes;
     expect(read.body?.data).toEqual({ ...data, attributes: withoutSecret });
@@ -74,103 +59,103 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
   });
 
   it('takes no description and no expiry as none and never', async () => {
-    const { resource, secret } = await createUserTokenV2(url, admin, {});
+    const { resource, secret } = await createUserTokenV2(server.url, admin, {});
     expect(resource.attributes).toMatchObject({ description: null, 'expired-at': null });
     expect(decodeJwt(secret).exp).toBeUndefined();
-    const explicit = await createUserTokenV2(url, admin, { description: null, 'expired-at': null });
+    const explicit = await createUserTokenV2(server.url, admin, { description: null, 'expired-at': null });
     expect(explicit.resource.attributes).toMatchObject({ description: null, 'expired-at': null });
-    const pat = (await call(url, 'GET', '/pat/v1', { token: admin })).body as Json[];
+    const pat = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body as Json[];
     expect(pat.find((row) => `at-${row.id}` === resource.id)).toMatchObject({ description: null, days: 0 });
   });
 
   it('lists unpaginated without page parameters, paged with them', async () => {
-    await createUserTokenV2(url, admin, { description: 'One more' });
-    const plain = await callV2(url, 'GET', tokensPath(), { token: admin });
+    await createUserTokenV2(server.url, admin, { description: 'One more' });
+    const plain = await callV2(server.url, 'GET', tokensPath(), { token: admin });
     expect(Object.keys(plain.body!)).toEqual(['data']);
     const all = plain.body?.data as Json[];
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect(all.every((token) => ISO_MS.test(token.attributes['created-at']))).toBe(true);
 
-    const paged = await callV2(url, 'GET', `${tokensPath()}?page[size]=2`, { token: admin });
+    const paged = await callV2(server.url, 'GET', `${tokensPath()}?page[size]=2`, { token: admin });
     expect((paged.body?.data as Json[]).map((token) => token.id)).toEqual(all.slice(0, 2).map((token) => token.id));
     expect(paged.body?.meta.pagination).toMatchObject({ 'current-page': 1, 'page-size': 2, 'total-count': all.length });
-    expect(paged.body?.links.self).toBe(`${url}/api/v2${tokensPath()}?page%5Bsize%5D=2&page%5Bnumber%5D=1`);
+    expect(paged.body?.links.self).toBe(`${server.url}/api/v2${tokensPath()}?page%5Bsize%5D=2&page%5Bnumber%5D=1`);
   });
 
   it('answers 404 for another user’s id, for both listing and creating', async () => {
     for (const [method, body] of [['GET', undefined], ['POST', resourceDocument({ description: 'Not mine' })]] as const) {
-      const response = await callV2(url, method, `/users/${awsId}/authentication-tokens`, { token: admin, body });
+      const response = await callV2(server.url, method, `/users/${awsId}/authentication-tokens`, { token: admin, body });
       expect(response.status).toBe(404);
       expect(response.body?.errors[0]).toMatchObject({ status: '404', title: 'not found' });
     }
     for (const id of ['user-', 'user-!!', 'admin@example.com']) {
-      expect((await callV2(url, 'GET', `/users/${encodeURIComponent(id)}/authentication-tokens`, { token: admin })).status).toBe(404);
+      expect((await callV2(server.url, 'GET', `/users/${encodeURIComponent(id)}/authentication-tokens`, { token: admin })).status).toBe(404);
     }
-    expect((await callV2(url, 'GET', `/users/${awsId}/authentication-tokens`, { token: aws })).status).toBe(200);
+    expect((await callV2(server.url, 'GET', `/users/${awsId}/authentication-tokens`, { token: aws })).status).toBe(200);
   });
 
   it('keeps each user’s tokens to themselves: another user’s token is not found to read or delete', async () => {
-    const { id, secret } = await createUserTokenV2(url, aws, { description: 'AWS only' });
-    expect((await callV2(url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
-    expect((await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
-    expect((await callV2(url, 'GET', '/account/details', { token: secret })).status).toBe(200);
+    const { id, secret } = await createUserTokenV2(server.url, aws, { description: 'AWS only' });
+    expect((await callV2(server.url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+    expect((await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+    expect((await callV2(server.url, 'GET', '/account/details', { token: secret })).status).toBe(200);
   });
 
   it('deletes (204, empty): the token then gets 401 at both surfaces, and is gone from both lists', async () => {
-    const { id, secret } = await createUserTokenV2(url, admin, { description: 'Revoke me' });
-    expect((await call(url, 'GET', '/pat/v1', { token: secret })).status).toBe(202);
-    const deleted = await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: admin });
+    const { id, secret } = await createUserTokenV2(server.url, admin, { description: 'Revoke me' });
+    expect((await call(server.url, 'GET', '/pat/v1', { token: secret })).status).toBe(202);
+    const deleted = await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: admin });
     expect(deleted.status).toBe(204);
     expect(deleted.text).toBe('');
-    expect((await callV2(url, 'GET', '/account/details', { token: secret })).status).toBe(401);
-    expect((await call(url, 'GET', '/pat/v1', { token: secret })).status).toBe(401);
+    expect((await callV2(server.url, 'GET', '/account/details', { token: secret })).status).toBe(401);
+    expect((await call(server.url, 'GET', '/pat/v1', { token: secret })).status).toBe(401);
     expect((await listAdmin()).map((token) => token.id)).not.toContain(id);
-    expect(((await call(url, 'GET', '/pat/v1', { token: admin })).body as Json[]).map((row) => `at-${row.id}`)).not.toContain(id);
-    expect((await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
-    expect((await callV2(url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+    expect(((await call(server.url, 'GET', '/pat/v1', { token: admin })).body as Json[]).map((row) => `at-${row.id}`)).not.toContain(id);
+    expect((await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+    expect((await callV2(server.url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
   });
 
   it.each(['at-nope', 'at-00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000000'])(
     'answers 404 for token id %s',
     async (id) => {
-      expect((await callV2(url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
-      expect((await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+      expect((await callV2(server.url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
+      expect((await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: admin })).status).toBe(404);
     },
   );
 
   describe('who may generate', () => {
     it('refuses a personal token with 403 and creates nothing', async () => {
-      const pat = await generatePat(url, admin, 'Cannot mint');
+      const pat = await generatePat(server.url, admin, 'Cannot mint');
       const before = await listAdmin();
-      const response = await callV2(url, 'POST', tokensPath(), { token: pat, body: resourceDocument({ description: 'Minted' }) });
+      const response = await callV2(server.url, 'POST', tokensPath(), { token: pat, body: resourceDocument({ description: 'Minted' }) });
       expect(response.status).toBe(403);
       expect(response.body).toEqual({
         errors: [{ status: '403', title: 'forbidden', detail: 'An API token cannot generate tokens. Sign in to the app to generate one.' }],
       });
       expect(await listAdmin()).toEqual(before);
       // It may still list and delete its user's tokens, as on the Terrakube surface.
-      expect((await callV2(url, 'GET', tokensPath(), { token: pat })).status).toBe(200);
+      expect((await callV2(server.url, 'GET', tokensPath(), { token: pat })).status).toBe(200);
     });
 
     it('gives a team token no user: 404 for its creator’s tokens', async () => {
-      const teamToken = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'No user' });
-      const { id } = await createUserTokenV2(url, admin, { description: 'Out of a team token’s reach' });
-      expect((await callV2(url, 'GET', tokensPath(), { token: teamToken })).status).toBe(404);
-      expect((await callV2(url, 'POST', tokensPath(), { token: teamToken, body: resourceDocument({}) })).status).toBe(404);
-      expect((await callV2(url, 'GET', `/authentication-tokens/${id}`, { token: teamToken })).status).toBe(404);
-      expect((await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: teamToken })).status).toBe(404);
+      const teamToken = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'No user' });
+      const { id } = await createUserTokenV2(server.url, admin, { description: 'Out of a team token’s reach' });
+      expect((await callV2(server.url, 'GET', tokensPath(), { token: teamToken })).status).toBe(404);
+      expect((await callV2(server.url, 'POST', tokensPath(), { token: teamToken, body: resourceDocument({}) })).status).toBe(404);
+      expect((await callV2(server.url, 'GET', `/authentication-tokens/${id}`, { token: teamToken })).status).toBe(404);
+      expect((await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: teamToken })).status).toBe(404);
     });
   });
 
   describe('expiry', () => {
     it('is honoured: the token works until expired-at, then gets 401 at both surfaces', async () => {
-      const { secret } = await createUserTokenV2(url, admin, { description: 'One hour', 'expired-at': later(HOUR) });
+      const { secret } = await createUserTokenV2(server.url, admin, { description: 'One hour', 'expired-at': later(HOUR) });
       clock.advance(HOUR - 2000);
       try {
-        expect((await callV2(url, 'GET', '/account/details', { token: secret })).status).toBe(200);
+        expect((await callV2(server.url, 'GET', '/account/details', { token: secret })).status).toBe(200);
         clock.advance(3000);
-        expect((await callV2(url, 'GET', '/account/details', { token: secret })).status).toBe(401);
-        expect((await call(url, 'GET', '/pat/v1', { token: secret })).status).toBe(401);
+        expect((await callV2(server.url, 'GET', '/account/details', { token: secret })).status).toBe(401);
+        expect((await call(server.url, 'GET', '/pat/v1', { token: secret })).status).toBe(401);
       } finally {
         clock.advance(-(HOUR + 1000));
       }
@@ -179,8 +164,8 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
     it('shows on the Terrakube surface as the fewest whole days that reach the expiry', async () => {
       const cases: [number, number][] = [[HOUR, 1], [DAY, 1], [DAY + 1, 2], [3650 * DAY, 3650]];
       for (const [ms, days] of cases) {
-        const { id } = await createUserTokenV2(url, admin, { description: `In ${ms} ms`, 'expired-at': later(ms) });
-        const pat = ((await call(url, 'GET', '/pat/v1', { token: admin })).body as Json[]).find((row) => `at-${row.id}` === id);
+        const { id } = await createUserTokenV2(server.url, admin, { description: `In ${ms} ms`, 'expired-at': later(ms) });
+        const pat = ((await call(server.url, 'GET', '/pat/v1', { token: admin })).body as Json[]).find((row) => `at-${row.id}` === id);
         expect(pat?.days).toBe(days);
       }
     });
@@ -190,7 +175,7 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
       ['a past date', -DAY, 'must be in the future'],
       ['more than 3650 days ahead', 3650 * DAY + 1000, 'at most 3650 days'],
     ])('refuses %s with 422 and a pointer', async (_case, ms, detail) => {
-      const response = await callV2(url, 'POST', tokensPath(), { token: admin, body: resourceDocument({ 'expired-at': later(ms) }) });
+      const response = await callV2(server.url, 'POST', tokensPath(), { token: admin, body: resourceDocument({ 'expired-at': later(ms) }) });
       expect(response.status).toBe(422);
       expect(response.body?.errors).toEqual([
         { status: '422', title: 'invalid attribute', detail: expect.stringContaining(detail), source: { pointer: '/data/attributes/expired-at' } },
@@ -222,7 +207,7 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
       ['an expiry as a number', { body: resourceDocument({ 'expired-at': 1900000000 }) }, 422, '/data/attributes/expired-at', 'ISO 8601'],
     ])('refuses %s', async (_case, request, status, pointer, detail) => {
       const before = await listAdmin();
-      const response = await callV2(url, 'POST', tokensPath(), { token: admin, ...request });
+      const response = await callV2(server.url, 'POST', tokensPath(), { token: admin, ...request });
       expect(response.status).toBe(status);
       expect(response.body?.errors).toEqual([
         {
@@ -241,25 +226,25 @@ describe.each(BACKENDS)('/api/v2 user tokens on $name', (backend) => {
       ['text/plain', 'text/plain'],
     ])('answers 415 to a POST with %s, and to a DELETE with none', async (_case, contentType) => {
       const body = JSON.stringify(resourceDocument({ description: 'Wrong type' }));
-      const response = await callV2(url, 'POST', tokensPath(), { token: admin, rawBody: body, contentType });
+      const response = await callV2(server.url, 'POST', tokensPath(), { token: admin, rawBody: body, contentType });
       expect(response.status).toBe(415);
       expect(response.body?.errors[0]).toMatchObject({ status: '415', title: 'unsupported media type', detail: expect.stringContaining(JSON_API) });
-      const { id } = await createUserTokenV2(url, admin, { description: 'Kept' });
-      expect((await callV2(url, 'DELETE', `/authentication-tokens/${id}`, { token: admin, contentType })).status).toBe(415);
-      expect((await callV2(url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(200);
+      const { id } = await createUserTokenV2(server.url, admin, { description: 'Kept' });
+      expect((await callV2(server.url, 'DELETE', `/authentication-tokens/${id}`, { token: admin, contentType })).status).toBe(415);
+      expect((await callV2(server.url, 'GET', `/authentication-tokens/${id}`, { token: admin })).status).toBe(200);
     });
 
     it('accepts the JSON:API type with a charset, refuses an unsupported charset with 415', async () => {
       const body = resourceDocument({ description: 'With charset' });
-      expect((await callV2(url, 'POST', tokensPath(), { token: admin, body, contentType: `${JSON_API}; charset=utf-8` })).status).toBe(201);
-      const latin1 = await callV2(url, 'POST', tokensPath(), { token: admin, body, contentType: `${JSON_API}; charset=latin1` });
+      expect((await callV2(server.url, 'POST', tokensPath(), { token: admin, body, contentType: `${JSON_API}; charset=utf-8` })).status).toBe(201);
+      const latin1 = await callV2(server.url, 'POST', tokensPath(), { token: admin, body, contentType: `${JSON_API}; charset=latin1` });
       expect(latin1.status).toBe(415);
       expect(latin1.body?.errors[0].detail).toContain('unsupported charset');
     });
 
     it('refuses a body over 10 kB with 413', async () => {
       const before = await listAdmin();
-      const response = await callV2(url, 'POST', tokensPath(), {
+      const response = await callV2(server.url, 'POST', tokensPath(), {
         token: admin,
         body: resourceDocument({ description: 'x', padding: 'x'.repeat(10_240) }),
       });

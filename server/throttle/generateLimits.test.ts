@@ -5,6 +5,8 @@ import { OidcBrowser, signIn } from '../test/signIn';
 import { callV2, resourceDocument, TEAM_IDS, userIdOfCaller } from '../test/tfeApi';
 import {
   BACKENDS,
+  describeOnEachBackend,
+  useTestServer,
   createTestStorage,
   SKIP_POSTGRES_REASON,
   startTestServer,
@@ -24,25 +26,13 @@ const generatePats = (url: string, token: string, count: number) =>
 const statusCounts = (responses: { status: number }[]) =>
   responses.reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
 
-describe.each(BACKENDS)('generating tokens on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let server: RunningServer;
+describeOnEachBackend('generating tokens', (backend) => {
   let admin: string;
   const clock = new TestClock();
+  const server = useTestServer(backend, { tokenBackend: 'tfe' }, clock);
 
   beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    server = await startTestServer(storage, clock.now, { tokenBackend: 'tfe' });
     admin = (await signIn(server.url, 'admin@example.com')).accessToken;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
   });
 
   it('allows a burst of 500 per person, even all at once, then 429 with Retry-After on every surface', async () => {

@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import { expectRefused, signInForm } from '../test/signInForm';
-import {
-  BACKENDS,
-  createTestStorage,
-  SKIP_POSTGRES_REASON,
-  startTestServer,
-  TestClock,
-  type TestStorage,
-} from '../test/testServer';
+import { createTestStorage, describeOnEachBackend, startTestServer, TestClock, useTestServer, type TestStorage } from '../test/testServer';
 
 const MINUTE = 60_000;
 
-describe.each(BACKENDS)('failed sign-ins on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let server: RunningServer;
+describeOnEachBackend('failed sign-ins', (backend) => {
   const clock = new TestClock();
-
-  beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    server = await startTestServer(storage, clock.now);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(backend, {}, clock);
 
   it('allow 5 wrong passwords per account, then 429 with Retry-After, even for the right one, until the wait is over', async () => {
     const form = await signInForm(server.url);

@@ -1,55 +1,32 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../app';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { call, generatePat, generateTeamToken } from '../test/api';
 import { signIn } from '../test/signIn';
-import {
-  BACKENDS,
-  createTestStorage,
-  SKIP_POSTGRES_REASON,
-  TEST_TOKEN_SIGNING_KEY,
-  testConfig,
-  TestClock,
-  type TestStorage,
-} from '../test/testServer';
+import { describeOnEachBackend, useTestServer, TEST_TOKEN_SIGNING_KEY, TestClock } from '../test/testServer';
 import { signIssuedToken } from './issuedTokens';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const TERRAKUBE_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
 const MINUTE = 60_000;
 
-describe.each(BACKENDS)('token API on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let server: RunningServer;
-  let url: string;
+describeOnEachBackend('token API', (backend) => {
   const signingKey = TEST_TOKEN_SIGNING_KEY;
   const clock = new TestClock();
+  const server = useTestServer(backend, { tokenSigningKey: signingKey }, clock);
   let admin: string;
   let aws: string;
   let azure: string;
 
   beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    server = await startServer(testConfig(storage, { tokenSigningKey: signingKey }), { now: clock.now });
-    url = server.url;
     [admin, aws, azure] = (
-      await Promise.all([signIn(url, 'admin@example.com'), signIn(url, 'aws@example.com'), signIn(url, 'azure@example.com')])
+      await Promise.all([signIn(server.url, 'admin@example.com'), signIn(server.url, 'aws@example.com'), signIn(server.url, 'azure@example.com')])
     ).map((tokens) => tokens.accessToken) as [string, string, string];
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
   });
 
   describe('personal access tokens', () => {
     it('generates a token (201) with Terrakube claims, signed with the key', async () => {
-      const response = await call(url, 'POST', '/pat/v1', { token: admin, body: { description: ' Laptop ', days: 30 } });
+      const response = await call(server.url, 'POST', '/pat/v1', { token: admin, body: { description: ' Laptop ', days: 30 } });
       expect(response.status).toBe(201);
       const { token } = response.body as { token: string };
       expect(Object.keys(response.body as object)).toEqual(['token']);
@@ -70,7 +47,7 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
         exp: iat + 30 * 24 * 60 * 60,
       });
 
-      const list = await call(url, 'GET', '/pat/v1', { token: admin });
+      const list = await call(server.url, 'GET', '/pat/v1', { token: admin });
       expect(list.status).toBe(202);
       const pat = (list.body as Record<string, unknown>[]).find((row) => row.id === payload.jti);
       expect(pat).toEqual({
@@ -86,59 +63,59 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
     });
 
     it('leaves out exp when days is 0 (never expires)', async () => {
-      const claims = decodeJwt(await generatePat(url, admin, 'Forever', 0));
+      const claims = decodeJwt(await generatePat(server.url, admin, 'Forever', 0));
       expect(claims.exp).toBeUndefined();
       expect(claims.iat).toBeTypeOf('number');
     });
 
     it('lists only the caller’s own tokens', async () => {
-      await generatePat(url, aws, 'AWS laptop');
-      const awsList = (await call(url, 'GET', '/pat/v1', { token: aws })).body as { createdBy: string }[];
+      await generatePat(server.url, aws, 'AWS laptop');
+      const awsList = (await call(server.url, 'GET', '/pat/v1', { token: aws })).body as { createdBy: string }[];
       expect(awsList.length).toBeGreaterThan(0);
       expect(awsList.every((pat) => pat.createdBy === 'aws@example.com')).toBe(true);
-      const adminList = (await call(url, 'GET', '/pat/v1', { token: admin })).body as { description: string }[];
+      const adminList = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body as { description: string }[];
       expect(adminList.map((pat) => pat.description)).not.toContain('AWS laptop');
     });
 
     it('authenticates with a generated token, as its user', async () => {
-      const pat = await generatePat(url, aws, 'Acting as AWS');
-      const list = await call(url, 'GET', '/pat/v1', { token: pat });
+      const pat = await generatePat(server.url, aws, 'Acting as AWS');
+      const list = await call(server.url, 'GET', '/pat/v1', { token: pat });
       expect(list.status).toBe(202);
       expect((list.body as { description: string }[]).map((row) => row.description)).toContain('Acting as AWS');
-      expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token: pat })).body).toEqual({
+      expect((await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: pat })).body).toEqual({
         groups: ['AWS_DEVELOPERS'],
       });
     });
 
     it('revokes: the token works, is deleted (202, empty, soft), then gets 401', async () => {
-      const pat = await generatePat(url, admin, 'To revoke');
+      const pat = await generatePat(server.url, admin, 'To revoke');
       const { jti } = decodeJwt(pat);
-      expect((await call(url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
 
-      const deleted = await call(url, 'DELETE', `/pat/v1/${jti}`, { token: admin });
+      const deleted = await call(server.url, 'DELETE', `/pat/v1/${jti}`, { token: admin });
       expect(deleted.status).toBe(202);
       expect(deleted.text).toBe('');
 
-      const refused = await call(url, 'GET', '/pat/v1', { token: pat });
+      const refused = await call(server.url, 'GET', '/pat/v1', { token: pat });
       expect(refused.status).toBe(401);
       expect(refused.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
-      const list = (await call(url, 'GET', '/pat/v1', { token: admin })).body as { id: string }[];
+      const list = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body as { id: string }[];
       expect(list.map((row) => row.id)).not.toContain(jti);
-      expect((await call(url, 'DELETE', `/pat/v1/${jti}`, { token: admin })).status).toBe(404);
+      expect((await call(server.url, 'DELETE', `/pat/v1/${jti}`, { token: admin })).status).toBe(404);
     });
 
     it('answers 404 for someone else’s token and for an unknown id, and keeps the token', async () => {
-      const pat = await generatePat(url, aws, 'Not yours');
+      const pat = await generatePat(server.url, aws, 'Not yours');
       const { jti } = decodeJwt(pat);
-      const foreign = await call(url, 'DELETE', `/pat/v1/${jti}`, { token: admin });
+      const foreign = await call(server.url, 'DELETE', `/pat/v1/${jti}`, { token: admin });
       expect(foreign.status).toBe(404);
       expect(foreign.body).toEqual({ error: 'Not Found', message: expect.stringContaining(String(jti)) });
-      expect((await call(url, 'DELETE', `/pat/v1/${UNKNOWN_ID}`, { token: admin })).status).toBe(404);
-      expect((await call(url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
+      expect((await call(server.url, 'DELETE', `/pat/v1/${UNKNOWN_ID}`, { token: admin })).status).toBe(404);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
     });
 
     it('answers 400 for a non-UUID id', async () => {
-      const response = await call(url, 'DELETE', '/pat/v1/not-a-uuid', { token: admin });
+      const response = await call(server.url, 'DELETE', '/pat/v1/not-a-uuid', { token: admin });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'Bad Request', message: expect.stringContaining('UUID') });
     });
@@ -160,28 +137,28 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
       ['negative days', { body: { description: 'x', days: -1 } }, 'Days must not be negative.'],
       ['too many days', { body: { description: 'x', days: 3651 } }, 'Days must be at most 3650.'],
     ])('rejects %s with 400 and changes nothing', async (_case, request, message) => {
-      const before = (await call(url, 'GET', '/pat/v1', { token: admin })).body;
-      const response = await call(url, 'POST', '/pat/v1', { token: admin, ...request });
+      const before = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body;
+      const response = await call(server.url, 'POST', '/pat/v1', { token: admin, ...request });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'Bad Request', message: expect.stringContaining(message) });
-      expect((await call(url, 'GET', '/pat/v1', { token: admin })).body).toEqual(before);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: admin })).body).toEqual(before);
     });
 
     it('accepts a 255-character description', async () => {
-      const response = await call(url, 'POST', '/pat/v1', { token: admin, body: { description: 'y'.repeat(255), days: 1 } });
+      const response = await call(server.url, 'POST', '/pat/v1', { token: admin, body: { description: 'y'.repeat(255), days: 1 } });
       expect(response.status).toBe(201);
     });
   });
 
   describe('team tokens', () => {
     it('returns the caller’s groups (202)', async () => {
-      const response = await call(url, 'GET', '/access-token/v1/teams/current-teams', { token: admin });
+      const response = await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: admin });
       expect(response.status).toBe(202);
       expect(response.body).toEqual({ groups: ['TERRAKUBE_ADMIN', 'TERRAKUBE_DEVELOPERS'] });
     });
 
     it('generates a team token (201) with team claims and lists it for every member', async () => {
-      const response = await call(url, 'POST', '/access-token/v1/teams', {
+      const response = await call(server.url, 'POST', '/access-token/v1/teams', {
         token: admin,
         body: { group: 'TERRAKUBE_DEVELOPERS', description: 'Deploy pipeline', days: 1, hours: 2, minutes: 3 },
       });
@@ -202,7 +179,7 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
         exp: iat + 24 * 3600 + 2 * 3600 + 3 * 60,
       });
 
-      const list = await call(url, 'GET', '/access-token/v1/teams', { token: admin });
+      const list = await call(server.url, 'GET', '/access-token/v1/teams', { token: admin });
       expect(list.status).toBe(202);
       expect((list.body as Record<string, unknown>[]).find((row) => row.id === payload.jti)).toEqual({
         id: payload.jti,
@@ -220,32 +197,32 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
     });
 
     it('lists tokens of all the caller’s groups and none of other groups', async () => {
-      await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Admin pipeline' });
-      await generateTeamToken(url, aws, { group: 'AWS_DEVELOPERS', description: 'AWS pipeline' });
-      const adminGroups = ((await call(url, 'GET', '/access-token/v1/teams', { token: admin })).body as { group: string }[])
+      await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Admin pipeline' });
+      await generateTeamToken(server.url, aws, { group: 'AWS_DEVELOPERS', description: 'AWS pipeline' });
+      const adminGroups = ((await call(server.url, 'GET', '/access-token/v1/teams', { token: admin })).body as { group: string }[])
         .map((row) => row.group);
       expect(new Set(adminGroups)).toEqual(new Set(['TERRAKUBE_ADMIN', 'TERRAKUBE_DEVELOPERS']));
-      const azureList = (await call(url, 'GET', '/access-token/v1/teams', { token: azure })).body;
+      const azureList = (await call(server.url, 'GET', '/access-token/v1/teams', { token: azure })).body;
       expect(azureList).toEqual([]);
     });
 
     it('defaults hours and minutes to 0, and all zero means no exp', async () => {
-      const token = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', days: 0 });
+      const token = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', days: 0 });
       expect(decodeJwt(token).exp).toBeUndefined();
     });
 
     it('refuses a team the caller is not in with 403 and creates nothing', async () => {
-      const before = (await call(url, 'GET', '/access-token/v1/teams', { token: aws })).body;
-      const response = await call(url, 'POST', '/access-token/v1/teams', {
+      const before = (await call(server.url, 'GET', '/access-token/v1/teams', { token: aws })).body;
+      const response = await call(server.url, 'POST', '/access-token/v1/teams', {
         token: aws,
         body: { group: 'TERRAKUBE_ADMIN', description: 'Sneaky', days: 1, hours: 0, minutes: 0 },
       });
       expect(response.status).toBe(403);
       expect(response.body).toEqual({ error: 'Forbidden', message: expect.stringContaining('TERRAKUBE_ADMIN') });
-      expect((await call(url, 'GET', '/access-token/v1/teams', { token: admin })).body).not.toContainEqual(
+      expect((await call(server.url, 'GET', '/access-token/v1/teams', { token: admin })).body).not.toContainEqual(
         expect.objectContaining({ description: 'Sneaky' }),
       );
-      expect((await call(url, 'GET', '/access-token/v1/teams', { token: aws })).body).toEqual(before);
+      expect((await call(server.url, 'GET', '/access-token/v1/teams', { token: aws })).body).toEqual(before);
     });
 
     it.each([
@@ -261,58 +238,58 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
       ['too many minutes', { group: 'TERRAKUBE_ADMIN', description: 'x', days: 0, minutes: 60 }, 'Minutes must be at most 59.'],
       ['too many days', { group: 'TERRAKUBE_ADMIN', description: 'x', days: 100000 }, 'Days must be at most 3650.'],
     ])('rejects %s with 400', async (_case, body, message) => {
-      const before = (await call(url, 'GET', '/access-token/v1/teams', { token: admin })).body;
-      const response = await call(url, 'POST', '/access-token/v1/teams', { token: admin, body });
+      const before = (await call(server.url, 'GET', '/access-token/v1/teams', { token: admin })).body;
+      const response = await call(server.url, 'POST', '/access-token/v1/teams', { token: admin, body });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'Bad Request', message: expect.stringContaining(message) });
-      expect((await call(url, 'GET', '/access-token/v1/teams', { token: admin })).body).toEqual(before);
+      expect((await call(server.url, 'GET', '/access-token/v1/teams', { token: admin })).body).toEqual(before);
     });
 
     it('rejects malformed JSON with 400', async () => {
-      const response = await call(url, 'POST', '/access-token/v1/teams', { token: admin, rawBody: '{' });
+      const response = await call(server.url, 'POST', '/access-token/v1/teams', { token: admin, rawBody: '{' });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'Bad Request', message: 'The request body is not valid JSON.' });
     });
 
     it('authenticates with a team token, acting with the team as its only group', async () => {
-      const token = await generateTeamToken(url, admin, { group: 'TERRAKUBE_DEVELOPERS', description: 'CI' });
-      expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token })).body).toEqual({
+      const token = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_DEVELOPERS', description: 'CI' });
+      expect((await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token })).body).toEqual({
         groups: ['TERRAKUBE_DEVELOPERS'],
       });
     });
 
     it('lets any member delete (202, empty) and then the token gets 401', async () => {
-      const token = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Revoke me' });
+      const token = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Revoke me' });
       const { jti } = decodeJwt(token);
-      expect((await call(url, 'GET', '/access-token/v1/teams', { token })).status).toBe(202);
-      const deleted = await call(url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin });
+      expect((await call(server.url, 'GET', '/access-token/v1/teams', { token })).status).toBe(202);
+      const deleted = await call(server.url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin });
       expect(deleted.status).toBe(202);
       expect(deleted.text).toBe('');
-      expect((await call(url, 'GET', '/access-token/v1/teams', { token })).status).toBe(401);
-      expect((await call(url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin })).status).toBe(404);
+      expect((await call(server.url, 'GET', '/access-token/v1/teams', { token })).status).toBe(401);
+      expect((await call(server.url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin })).status).toBe(404);
     });
 
     it('answers 404 when deleting a token of a team the caller is not in, or an unknown one; 400 for a bad id', async () => {
-      const token = await generateTeamToken(url, aws, { group: 'AWS_DEVELOPERS', description: 'AWS only' });
+      const token = await generateTeamToken(server.url, aws, { group: 'AWS_DEVELOPERS', description: 'AWS only' });
       const { jti } = decodeJwt(token);
-      const foreign = await call(url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin });
+      const foreign = await call(server.url, 'DELETE', `/access-token/v1/teams/${jti}`, { token: admin });
       expect(foreign.status).toBe(404);
       expect(foreign.body).toEqual({ error: 'Not Found', message: expect.any(String) });
-      expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token })).status).toBe(202);
-      expect((await call(url, 'DELETE', `/access-token/v1/teams/${UNKNOWN_ID}`, { token: admin })).status).toBe(404);
-      const badId = await call(url, 'DELETE', '/access-token/v1/teams/12345', { token: admin });
+      expect((await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token })).status).toBe(202);
+      expect((await call(server.url, 'DELETE', `/access-token/v1/teams/${UNKNOWN_ID}`, { token: admin })).status).toBe(404);
+      const badId = await call(server.url, 'DELETE', '/access-token/v1/teams/12345', { token: admin });
       expect(badId.status).toBe(400);
       expect(badId.body).toEqual({ error: 'Bad Request', message: expect.stringContaining('UUID') });
     });
 
     it('rejects a 1-minute team token once the clock passes its expiry', async () => {
-      const token = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Short', minutes: 1 });
+      const token = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Short', minutes: 1 });
       const { iat, exp } = decodeJwt(token);
       expect(exp! - iat!).toBe(60);
       clock.advance(59_000);
-      expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token })).status).toBe(202);
+      expect((await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token })).status).toBe(202);
       clock.advance(2_000);
-      const expired = await call(url, 'GET', '/access-token/v1/teams/current-teams', { token });
+      const expired = await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token });
       expect(expired.status).toBe(401);
       expect(expired.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
       clock.advance(-MINUTE);
@@ -328,57 +305,57 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
     ];
 
     async function everyToken() {
-      const pats = (await call(url, 'GET', '/pat/v1', { token: admin })).body;
-      const teamTokens = (await call(url, 'GET', '/access-token/v1/teams', { token: admin })).body;
+      const pats = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body;
+      const teamTokens = (await call(server.url, 'GET', '/access-token/v1/teams', { token: admin })).body;
       return { pats, teamTokens };
     }
 
     it.each(generateRequests)('a personal access token cannot generate tokens: POST %s is 403 and creates nothing', async (path, body) => {
-      const pat = await generatePat(url, admin, 'Cannot mint');
+      const pat = await generatePat(server.url, admin, 'Cannot mint');
       const before = await everyToken();
-      const response = await call(url, 'POST', path, { token: pat, body });
+      const response = await call(server.url, 'POST', path, { token: pat, body });
       expect(response.status).toBe(403);
       expect(response.body).toEqual({ error: 'Forbidden', message: GENERATE_REFUSED });
       expect(await everyToken()).toEqual(before);
     });
 
     it.each(generateRequests)('a team token cannot generate tokens: POST %s is 403 and creates nothing', async (path, body) => {
-      const teamToken = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Cannot mint', minutes: 1 });
+      const teamToken = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Cannot mint', minutes: 1 });
       const before = await everyToken();
-      const response = await call(url, 'POST', path, { token: teamToken, body });
+      const response = await call(server.url, 'POST', path, { token: teamToken, body });
       expect(response.status).toBe(403);
       expect(response.body).toEqual({ error: 'Forbidden', message: GENERATE_REFUSED });
       expect(await everyToken()).toEqual(before);
     });
 
     it('a team token cannot list or delete its creator’s personal access tokens (403)', async () => {
-      const pat = await generatePat(url, admin, 'Out of a team token’s reach');
-      const teamToken = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Nosy pipeline' });
+      const pat = await generatePat(server.url, admin, 'Out of a team token’s reach');
+      const teamToken = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Nosy pipeline' });
 
-      const list = await call(url, 'GET', '/pat/v1', { token: teamToken });
+      const list = await call(server.url, 'GET', '/pat/v1', { token: teamToken });
       expect(list.status).toBe(403);
       expect(list.body).toEqual({ error: 'Forbidden', message: TEAM_TOKEN_REFUSED });
-      const deleted = await call(url, 'DELETE', `/pat/v1/${decodeJwt(pat).jti}`, { token: teamToken });
+      const deleted = await call(server.url, 'DELETE', `/pat/v1/${decodeJwt(pat).jti}`, { token: teamToken });
       expect(deleted.status).toBe(403);
       expect(deleted.body).toEqual({ error: 'Forbidden', message: TEAM_TOKEN_REFUSED });
-      expect((await call(url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
     });
 
     it('a team token still reads its team and its team’s tokens', async () => {
-      const teamToken = await generateTeamToken(url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Reader' });
-      expect((await call(url, 'GET', '/access-token/v1/teams/current-teams', { token: teamToken })).body).toEqual({
+      const teamToken = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Reader' });
+      expect((await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: teamToken })).body).toEqual({
         groups: ['TERRAKUBE_ADMIN'],
       });
-      const list = await call(url, 'GET', '/access-token/v1/teams', { token: teamToken });
+      const list = await call(server.url, 'GET', '/access-token/v1/teams', { token: teamToken });
       expect(list.status).toBe(202);
       expect((list.body as { group: string }[]).every((row) => row.group === 'TERRAKUBE_ADMIN')).toBe(true);
     });
 
     it('a personal access token still lists and deletes its user’s tokens', async () => {
-      const pat = await generatePat(url, admin, 'Manager');
-      const other = await generatePat(url, admin, 'Deleted by a token');
-      expect((await call(url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
-      expect((await call(url, 'DELETE', `/pat/v1/${decodeJwt(other).jti}`, { token: pat })).status).toBe(202);
+      const pat = await generatePat(server.url, admin, 'Manager');
+      const other = await generatePat(server.url, admin, 'Deleted by a token');
+      expect((await call(server.url, 'GET', '/pat/v1', { token: pat })).status).toBe(202);
+      expect((await call(server.url, 'DELETE', `/pat/v1/${decodeJwt(other).jti}`, { token: pat })).status).toBe(202);
     });
   });
 
@@ -392,24 +369,24 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
       ['DELETE', '/access-token/v1/teams/current-teams', 'GET, HEAD'],
       ['POST', '/access-token/v1/teams/current-teams', 'GET, HEAD'],
     ])('answers %s %s with 405, an Allow header and a JSON body', async (method, path, allow) => {
-      const response = await call(url, method, path, { token: admin });
+      const response = await call(server.url, method, path, { token: admin });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe(allow);
       expect(response.body).toEqual({ error: 'Method Not Allowed', message: expect.stringContaining(`${method} is not allowed`) });
     });
 
     it('answers 404 with a JSON body for an unknown path', async () => {
-      const response = await call(url, 'GET', '/pat/v2', { token: admin });
+      const response = await call(server.url, 'GET', '/pat/v2', { token: admin });
       expect(response.status).toBe(404);
       expect(response.body).toEqual({ error: 'Not Found', message: expect.stringContaining('/pat/v2') });
     });
 
     it('refuses a body over 10 kB with 413 and creates nothing', async () => {
-      const before = (await call(url, 'GET', '/pat/v1', { token: admin })).body;
-      const response = await call(url, 'POST', '/pat/v1', { token: admin, body: { description: 'x', days: 1, padding: 'x'.repeat(10_240) } });
+      const before = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body;
+      const response = await call(server.url, 'POST', '/pat/v1', { token: admin, body: { description: 'x', days: 1, padding: 'x'.repeat(10_240) } });
       expect(response.status).toBe(413);
       expect(response.body).toEqual({ error: 'Payload Too Large', message: 'The request body is too large.' });
-      expect((await call(url, 'GET', '/pat/v1', { token: admin })).body).toEqual(before);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: admin })).body).toEqual(before);
     });
   });
 
@@ -425,7 +402,7 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
     ];
 
     it.each(endpoints)('%s %s needs a bearer token (401 JSON)', async (method, endpoint) => {
-      const response = await call(url, method, endpoint);
+      const response = await call(server.url, method, endpoint);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
       expect(response.body).toEqual({ error: 'Unauthorized', message: expect.stringContaining('bearer token') });
@@ -435,7 +412,7 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
       ['garbage', 'not-a-jwt'],
       ['a token signed with another key', 'eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJUZXJyYWt1YmUiLCJhdWQiOiJUZXJyYWt1YmUiLCJqdGkiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAiLCJlbWFpbCI6ImFkbWluQGV4YW1wbGUuY29tIn0.mWkE0vJ0HqfM2fF3y3Kc5e6xT6y1s1bq1V0Gm1w3QGc'],
     ])('rejects %s with 401', async (_case, token) => {
-      expect((await call(url, 'GET', '/pat/v1', { token })).status).toBe(401);
+      expect((await call(server.url, 'GET', '/pat/v1', { token })).status).toBe(401);
     });
 
     /** A token signed with the server's real key, as only the server could make it. */
@@ -454,37 +431,37 @@ describe.each(BACKENDS)('token API on $name', (backend) => {
       ['an id that has no row', randomUUID()],
       ['an id that is not a UUID', 'not-a-uuid'],
     ])('rejects a correctly signed token with %s (401)', async (_case, id) => {
-      const response = await call(url, 'GET', '/access-token/v1/teams/current-teams', { token: await signWithServerKey(id) });
+      const response = await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: await signWithServerKey(id) });
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ error: 'Unauthorized', message: expect.any(String) });
     });
 
     it('rejects a token without exp once its row has expired, by the database’s check', async () => {
-      const { jti } = decodeJwt(await generatePat(url, admin, 'One day', 1));
+      const { jti } = decodeJwt(await generatePat(server.url, admin, 'One day', 1));
       // Same row, but no exp claim: only the row's created date plus its duration can stop it.
       const withoutExp = await signWithServerKey(jti!);
       expect(decodeJwt(withoutExp).exp).toBeUndefined();
-      expect((await call(url, 'GET', '/pat/v1', { token: withoutExp })).status).toBe(202);
+      expect((await call(server.url, 'GET', '/pat/v1', { token: withoutExp })).status).toBe(202);
       const oneDayAndASecond = 24 * 60 * MINUTE + 1000;
       clock.advance(oneDayAndASecond);
       try {
-        expect((await call(url, 'GET', '/pat/v1', { token: withoutExp })).status).toBe(401);
+        expect((await call(server.url, 'GET', '/pat/v1', { token: withoutExp })).status).toBe(401);
       } finally {
         clock.advance(-oneDayAndASecond);
       }
     });
 
     it('rejects an ID token used as an access token', async () => {
-      const { idToken } = await signIn(url, 'gcp@example.com');
-      expect((await call(url, 'GET', '/pat/v1', { token: idToken })).status).toBe(401);
+      const { idToken } = await signIn(server.url, 'gcp@example.com');
+      expect((await call(server.url, 'GET', '/pat/v1', { token: idToken })).status).toBe(401);
     });
 
     it('rejects a provider access token once the clock passes its expiry', async () => {
-      const { accessToken } = await signIn(url, 'gcp@example.com');
+      const { accessToken } = await signIn(server.url, 'gcp@example.com');
       const untilExpiry = decodeJwt(accessToken).exp! * 1000 - clock.now().getTime();
       clock.advance(untilExpiry + 1000);
       try {
-        expect((await call(url, 'GET', '/pat/v1', { token: accessToken })).status).toBe(401);
+        expect((await call(server.url, 'GET', '/pat/v1', { token: accessToken })).status).toBe(401);
       } finally {
         clock.advance(-(untilExpiry + 1000));
       }
