@@ -7,22 +7,12 @@ import { freePort } from '../test/freePort';
 import { rawRequest } from '../test/rawHttp';
 import { OidcBrowser } from '../test/signIn';
 import { signOut } from '../test/signOut';
-import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, createTestStorage, startTestServer, type TestStorage, useTestServer } from '../test/testServer';
 
 const html = { accept: 'text/html' };
 
 describe('the Content-Security-Policy of each kind of page', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!);
 
   it('lets the app reach its API and provider and nothing else', async () => {
     const response = await fetch(`${server.url}/`, { headers: html });
@@ -55,13 +45,13 @@ describe('the Content-Security-Policy of each kind of page', () => {
   });
 
   it('answers the app-not-built page with the strict page policy', async () => {
-    await rm(path.join(storage.staticDir, 'index.html'));
+    await rm(path.join(server.storage.staticDir, 'index.html'));
     try {
       const response = await fetch(`${server.url}/settings/tokens`, { headers: html });
       expect(response.status).toBe(503);
       expectInlineCodeAllowed(await response.text(), response.headers.get('content-security-policy'));
     } finally {
-      await writeFile(path.join(storage.staticDir, 'index.html'), '<!DOCTYPE html><title>Token settings app</title>');
+      await writeFile(path.join(server.storage.staticDir, 'index.html'), '<!DOCTYPE html><title>Token settings app</title>');
     }
   });
 });

@@ -3,7 +3,7 @@ import type { RunningServer } from '../app';
 import { freePort } from '../test/freePort';
 import { rawRequest, rawSignIn, type RawResponse } from '../test/rawHttp';
 import { signIn } from '../test/signIn';
-import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, createTestStorage, startTestServer, type TestStorage, useTestServer } from '../test/testServer';
 
 const HOSTILE = 'evil.example';
 
@@ -90,17 +90,7 @@ describe('absolute URLs come from the public URL, whatever host the client names
 });
 
 describe('with TRUST_PROXY=true and no PUBLIC_URL', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage, undefined, { trustProxy: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!, { trustProxy: true });
 
   it('the proxy’s X-Forwarded-Host/Proto decide, not an absolute-form target', async () => {
     const response = await rawRequest(server.url, {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import type { Config } from '../config';
-import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, createTestStorage, startTestServer, type TestStorage, useTestServer } from '../test/testServer';
 
 /** Runs `/env-config.js` as the browser does and answers `window._env_`. */
 async function envConfigOf(url: string): Promise<Record<string, string> | undefined> {
@@ -14,17 +14,7 @@ async function envConfigOf(url: string): Promise<Record<string, string> | undefi
 }
 
 describe('serving the app', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!);
 
   it('serves /env-config.js with Terrakube’s variable names, uncached', async () => {
     const response = await fetch(`${server.url}/env-config.js`);
@@ -62,8 +52,8 @@ describe('serving the app', () => {
 
   it('sends the bundles gzip-compressed and cacheable for good', async () => {
     const bundle = `export const rows = [${'"a token row",'.repeat(500)}];\n`;
-    await mkdir(path.join(storage.staticDir, 'assets'), { recursive: true });
-    await writeFile(path.join(storage.staticDir, 'assets', 'index-abc123.js'), bundle);
+    await mkdir(path.join(server.storage.staticDir, 'assets'), { recursive: true });
+    await writeFile(path.join(server.storage.staticDir, 'assets', 'index-abc123.js'), bundle);
     const response = await fetch(`${server.url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('gzip');
@@ -72,7 +62,7 @@ describe('serving the app', () => {
   });
 
   it('says to run npm run build when the app is not built', async () => {
-    await rm(path.join(storage.staticDir, 'index.html'));
+    await rm(path.join(server.storage.staticDir, 'index.html'));
     const response = await fetch(`${server.url}/settings/tokens`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');

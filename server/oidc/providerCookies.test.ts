@@ -4,7 +4,7 @@ import { freePort } from '../test/freePort';
 import { rawSignIn } from '../test/rawHttp';
 import { OidcBrowser } from '../test/signIn';
 import { signOut } from '../test/signOut';
-import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, createTestStorage, startTestServer, type TestStorage, useTestServer } from '../test/testServer';
 
 const PROVIDER_COOKIES = ['_interaction', '_interaction.sig', '_interaction_resume', '_interaction_resume.sig', '_session', '_session.sig'];
 
@@ -39,17 +39,7 @@ function expectLaxHttpOnly(cookies: Map<string, string[]>, secure: boolean) {
 }
 
 describe('the provider’s cookies over http', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!);
 
   it('are all SameSite=Lax and HttpOnly, through signing in and out, which still work', async () => {
     const browser = new RecordingBrowser(server.url);

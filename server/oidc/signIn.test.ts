@@ -1,22 +1,11 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../app';
+import { describe, expect, it } from 'vitest';
 import { call } from '../test/api';
 import { OidcBrowser, signIn } from '../test/signIn';
-import { createTestStorage, startTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, useTestServer } from '../test/testServer';
 
 describe('the identity provider', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!);
 
   it('shows an accessible sign-in page', async () => {
     const { response, html } = await new OidcBrowser(server.url).openSignInPage();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../app';
+import { describe, expect, it } from 'vitest';
 import { expectRefused, signInForm } from '../test/signInForm';
-import { createTestStorage, describeOnEachBackend, startTestServer, TestClock, useTestServer, type TestStorage } from '../test/testServer';
+import { BACKENDS, describeOnEachBackend, TestClock, useTestServer } from '../test/testServer';
 
 const MINUTE = 60_000;
 
@@ -69,17 +68,7 @@ describeOnEachBackend('failed sign-ins', (backend) => {
 });
 
 describe('failed sign-ins behind a trusted proxy', () => {
-  let storage: TestStorage;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    storage = await createTestStorage();
-    server = await startTestServer(storage, undefined, { trustProxy: true });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await storage?.cleanup();
-  });
+  const server = useTestServer(BACKENDS[0]!, { trustProxy: true });
 
   it.each([
     ['an IPv4 address', () => '203.0.113.7', '203.0.113.8'],
