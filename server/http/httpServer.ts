@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net, { type Socket } from 'node:net';
-import { answerClientErrors, errorAnswer } from './clientErrors';
+import { answerClientErrors } from './clientErrors';
+import { answerStarting, answerUnreadableTarget, isReadableTarget } from './earlyAnswers';
 
 /** A client has this long to send a request's headers; real clients send them at once, a slow loris never does. */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -17,8 +18,6 @@ const SOCKET_IDLE_TIMEOUT_MS = 120_000;
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 /** How long the server waits, on stop, for the requests it accepted to be answered before it cuts them. */
 export const SHUTDOWN_GRACE_MS = 10_000;
-
-const STARTING_MESSAGE = 'The server is starting. Try again in a moment.';
 
 export interface HttpServer {
   server: http.Server;
@@ -46,7 +45,8 @@ export function createHttpServer(): HttpServer {
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     connections.requestStarted(req, res);
-    handler(req, res);
+    if (isReadableTarget(req.url ?? '')) handler(req, res);
+    else answerUnreadableTarget(req, res);
   });
 
   return {
@@ -170,14 +170,4 @@ function trackConnections(server: http.Server) {
       for (const socket of connections.keys()) socket.destroy();
     },
   };
-}
-
-/** Seconds a client is asked to wait while the server starts: it is ready moments after it listens. */
-const STARTING_RETRY_AFTER_SECONDS = 1;
-
-/** 503 with Retry-After, with the security headers and in the error shape of the API the path belongs to. */
-function answerStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const { headers, body } = errorAnswer(req.url ?? '', 503, STARTING_MESSAGE);
-  res.writeHead(503, { ...headers, 'Retry-After': String(STARTING_RETRY_AFTER_SECONDS) });
-  res.end(body);
 }

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { sendApiError } from './apiError';
 
 const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\//i;
 
@@ -39,11 +38,8 @@ export function usePublicOrigin(req: IncomingMessage, { publicUrl, trustProxy, p
 export function publicOrigin(settings: OriginSettings): RequestHandler {
   return (req, res, next) => {
     if (ABSOLUTE_FORM.test(req.url)) {
-      const url = parseUrl(req.url);
-      if (!url) {
-        sendApiError(res, 400, 'The request target is neither a path nor a URL.');
-        return;
-      }
+      // The HTTP server has refused a target that is not a URL.
+      const url = new URL(req.url);
       req.url = `${url.pathname}${url.search}`;
       req.originalUrl = req.url;
       req.app(req, res);
@@ -52,12 +48,4 @@ export function publicOrigin(settings: OriginSettings): RequestHandler {
     usePublicOrigin(req, settings);
     next();
   };
-}
-
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
 }
