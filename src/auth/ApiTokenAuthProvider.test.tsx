@@ -214,6 +214,8 @@ describe('ApiTokenAuthProvider', () => {
   it('forgets the token on sign out and shows the page again', async () => {
     renderSignIn();
     await signInWith(TOKEN);
+    // The signed-in screen, not only the submitted form, before its auth is taken.
+    await screen.findByText('Signed in as alice');
     const signedIn = lastAuth;
     await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in to HCP Terraform' })).toBeInTheDocument();
