@@ -39,7 +39,7 @@ describe('descriptionSchema', () => {
 describe('request schemas', () => {
   it('name unknown fields and the expected ones', () => {
     expect(firstMessage(patRequestSchema.safeParse({ description: 'x', days: 1, expires: 'never' }))).toBe(
-      'Unknown field "expires": the fields are description, days.',
+      'Unknown field "expires": the fields are description, days, hours, minutes.',
     );
     expect(
       firstMessage(teamTokenRequestSchema.safeParse({ group: 'A', description: 'x', days: 1, team: 'A', owner: 'b' })),

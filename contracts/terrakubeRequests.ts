@@ -53,10 +53,16 @@ function requestSchema<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
+/** Terrakube's own UI sends `hours: 0, minutes: 0` with a personal token, which lasts whole days. */
+const zeroForPersonalTokens = (name: string) =>
+  z.literal(0, { error: `${name} must be 0: personal access tokens last whole days.` }).optional();
+
 /** `POST /pat/v1`. `days: 0` means the token never expires. */
 export const patRequestSchema = requestSchema({
   description: descriptionSchema,
   days: daysSchema,
+  hours: zeroForPersonalTokens('Hours'),
+  minutes: zeroForPersonalTokens('Minutes'),
 });
 export type PatRequest = z.infer<typeof patRequestSchema>;
 

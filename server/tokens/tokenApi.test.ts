@@ -136,12 +136,23 @@ describeOnEachBackend('token API', (backend) => {
       ['fractional days', { body: { description: 'x', days: 1.5 } }, 'Days must be a whole number.'],
       ['negative days', { body: { description: 'x', days: -1 } }, 'Days must not be negative.'],
       ['too many days', { body: { description: 'x', days: 3651 } }, 'Days must be at most 3650.'],
+      ['hours other than 0', { body: { description: 'x', days: 1, hours: 2, minutes: 0 } }, 'Hours must be 0: personal access tokens last whole days.'],
+      ['minutes other than 0', { body: { description: 'x', days: 1, minutes: 30 } }, 'Minutes must be 0: personal access tokens last whole days.'],
+      ['hours as a string', { body: { description: 'x', days: 1, hours: '0' } }, 'Hours must be 0'],
     ])('rejects %s with 400 and changes nothing', async (_case, request, message) => {
       const before = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body;
       const response = await call(server.url, 'POST', '/pat/v1', { token: admin, ...request });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'Bad Request', message: expect.stringContaining(message) });
       expect((await call(server.url, 'GET', '/pat/v1', { token: admin })).body).toEqual(before);
+    });
+
+    it('accepts the hours and minutes of 0 that Terrakube’s own UI sends, for a token of whole days', async () => {
+      const body = { description: 'From Terrakube’s UI', days: 30, hours: 0, minutes: 0 };
+      const response = await call(server.url, 'POST', '/pat/v1', { token: admin, body });
+      expect(response.status).toBe(201);
+      const listed = (await call(server.url, 'GET', '/pat/v1', { token: admin })).body as { description: string; days: number }[];
+      expect(listed.find((token) => token.description === body.description)?.days).toBe(30);
     });
 
     it('accepts a 255-character description', async () => {
