@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
-import type { Database } from '../db/database';
 import { OidcBrowser } from '../test/signIn';
 import { PURGE_INTERVAL_MS } from '../db/purgeSchedule';
 import { databaseAdapterFactory } from './databaseAdapter';
-import {
-  BACKENDS,
-  createTestStorage,
-  openStorageDatabase,
-  SKIP_POSTGRES_REASON,
-  startTestServer,
-  TestClock,
-  type TestStorage,
-} from '../test/testServer';
+import { BACKENDS, createTestStorage, describeOnEachBackend, openStorageDatabase, SKIP_POSTGRES_REASON, startTestServer, TestClock, type TestStorage, useTestDatabase } from '../test/testServer';
 
 const HOUR = 3_600_000;
 
@@ -80,30 +71,15 @@ describe.each(BACKENDS)('expired provider rows while the server runs on $name', 
   });
 });
 
-describe.each(BACKENDS)('the provider storage’s purge rate on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let db: Database;
-
-  beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    db = await openStorageDatabase(storage);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await storage?.cleanup();
-  });
+describeOnEachBackend('the provider storage’s purge rate', (backend) => {
+  const storage = useTestDatabase(backend);
 
   it('purges at most once per interval of the server clock, on a write', async () => {
     const clock = new TestClock();
-    const Adapter = databaseAdapterFactory(db, { now: clock.now });
+    const Adapter = databaseAdapterFactory(storage.db, { now: clock.now });
     const interactions = new Adapter('Interaction');
     const ids = async () =>
-      (await db.query<{ id: string }>("SELECT id FROM oidc_payload WHERE model = 'Interaction' ORDER BY id")).map((row) => row.id);
+      (await storage.db.query<{ id: string }>("SELECT id FROM oidc_payload WHERE model = 'Interaction' ORDER BY id")).map((row) => row.id);
 
     await interactions.upsert('a-expiring', { uid: 'a' }, 1);
     clock.advance(PURGE_INTERVAL_MS / 2);

@@ -121,6 +121,26 @@ export function useTestServer(backend: Backend, overrides: Partial<Config> = {},
   return handle;
 }
 
+/** The database of fresh storage, for suites that drive it without a server; its fields are set in beforeAll. */
+export interface TestDatabase {
+  db: Database;
+  storage: TestStorage;
+}
+
+/** Opens the database of fresh storage before the suite's tests, and closes and removes it after them. */
+export function useTestDatabase(backend: Backend): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    handle.storage = await createTestStorage(backend);
+    handle.db = await openStorageDatabase(handle.storage);
+  });
+  afterAll(async () => {
+    await handle.db?.close();
+    await handle.storage?.cleanup();
+  });
+  return handle;
+}
+
 /** A known signing key, for suites that check the signatures of issued tokens or sign their own. */
 export const TEST_TOKEN_SIGNING_KEY = new Uint8Array(randomBytes(32));
 

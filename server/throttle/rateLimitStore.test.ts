@@ -1,41 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database';
-import {
-  BACKENDS,
-  createTestStorage,
-  openStorageDatabase,
-  SKIP_POSTGRES_REASON,
-  TestClock,
-  type TestStorage,
-} from '../test/testServer';
+import { expect, it } from 'vitest';
+import { describeOnEachBackend, TestClock, useTestDatabase } from '../test/testServer';
 import { DEFAULT_GENERATE_LIMIT } from './rateLimits';
 import { Throttle } from './throttle';
 
 const MINUTE = 60_000;
 
-describe.each(BACKENDS)('rate limit rows on $name', (backend) => {
-  if (!backend.available) {
-    it.skip(SKIP_POSTGRES_REASON, () => {});
-    return;
-  }
-
-  let storage: TestStorage;
-  let db: Database;
+describeOnEachBackend('rate limit rows', (backend) => {
+  const storage = useTestDatabase(backend);
   const clock = new TestClock();
 
-  beforeAll(async () => {
-    storage = await createTestStorage(backend);
-    db = await openStorageDatabase(storage);
-  });
-  afterAll(async () => {
-    await db?.close();
-    await storage?.cleanup();
-  });
-
-  const rows = () => db.query<{ scope: string; key: string }>('SELECT scope, key FROM rate_limit ORDER BY scope');
+  const rows = () => storage.db.query<{ scope: string; key: string }>('SELECT scope, key FROM rate_limit ORDER BY scope');
 
   it('keep no email or address in the clear', async () => {
-    const throttle = new Throttle(db, clock.now, DEFAULT_GENERATE_LIMIT);
+    const throttle = new Throttle(storage.db, clock.now, DEFAULT_GENERATE_LIMIT);
     await throttle.admitSignIn('Typed-A-Password@example.com', '203.0.113.9');
     const admitted = await throttle.admitSignIn('regular@example.com', '203.0.113.9');
     if (admitted.admitted) await admitted.succeeded();
@@ -49,11 +26,11 @@ describe.each(BACKENDS)('rate limit rows on $name', (backend) => {
       'sign-in-address',
       'sign-in-known-address',
     ]);
-    await db.query('DELETE FROM rate_limit');
+    await storage.db.query('DELETE FROM rate_limit');
   });
 
   it('are purged once their count is back at zero, while the server runs', async () => {
-    const throttle = new Throttle(db, clock.now, DEFAULT_GENERATE_LIMIT);
+    const throttle = new Throttle(storage.db, clock.now, DEFAULT_GENERATE_LIMIT);
     for (let index = 0; index < 20; index += 1) await throttle.admitSignIn(`someone-${index}@example.com`, '203.0.113.10');
     expect(await rows()).toHaveLength(2 * 20 + 1);
     // An address's 30-second slots are all back 15 minutes on; nothing else remains either.
