@@ -205,6 +205,7 @@ test.describe('Teams › Edit › Team API tokens', () => {
 
     await openTeams(page);
     await expect(page.getByText('Organization: simple')).toBeVisible();
+    await expect(page.getByText('Your teams here let you manage state, manage workspaces and manage jobs.')).toBeVisible();
     const azure = teamRow(page, 'AZURE_DEVELOPERS');
     await expect(azure).toContainText('Member');
     await expect(azure).toContainText('1 active token');

@@ -13,6 +13,7 @@ import { spaRoutes } from './http/spa';
 import { answerDatabaseOutages } from './oidc/databaseOutage';
 import { createIdentityProvider, OIDC_PATH } from './oidc/identityProvider';
 import { interactionRoutes } from './oidc/interactionRoutes';
+import { OrganizationRepository } from './organizations/organizationRepository';
 import { organizationRoutes } from './organizations/organizationRoutes';
 import { tfeRoutes } from './tfe/tfeRoutes';
 import { Throttle } from './throttle/throttle';
@@ -65,7 +66,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(OIDC_PATH, identity.provider.callback());
     // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).
     app.use(compression());
-    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle }));
+    const organizations = new OrganizationRepository(db);
+    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
     app.use(
       '/api/v2',

@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { STOPPING_MESSAGE } from '../db/databaseUnavailable';
 import { signIssuedToken } from '../tokens/issuedTokens';
 import { TokenRepository } from '../tokens/tokenRepository';
+import { OrganizationRepository } from '../organizations/organizationRepository';
 import { tokenRoutes } from '../tokens/tokenRoutes';
 import { call } from '../test/api';
 import { createTestStorage, openStorageDatabase, TEST_TOKEN_SIGNING_KEY, type TestStorage } from '../test/testServer';
@@ -39,7 +40,7 @@ describe('authentication when the database fails', () => {
       now,
     });
     const throttle = new Throttle(db, now, DEFAULT_GENERATE_LIMIT);
-    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle }));
+    const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle, organizations: new OrganizationRepository(db) }));
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

@@ -73,6 +73,15 @@ export class OrganizationRepository {
     );
   }
 
+  /** The organization's teams whose names are among `names` (a caller's identity-provider groups). */
+  async findTeamsNamed(organizationId: string, names: readonly string[]): Promise<TeamRow[]> {
+    return this.db.query<TeamRow>(
+      `SELECT ${TEAM_COLUMNS} FROM ${TEAMS} WHERE team.organization_id = $1 AND team.name = ANY($2::text[])
+       ORDER BY team.name`,
+      [organizationId, [...names]],
+    );
+  }
+
   /** A team by id, in `organizationId` when given. */
   async findTeam(teamId: string, organizationId?: string): Promise<TeamRow | undefined> {
     const [row] = await this.db.query<TeamRow>(

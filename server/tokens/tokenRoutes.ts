@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import { patRequestSchema, teamTokenRequestSchema } from '../../contracts/terrakubeRequests';
 import { authenticate, callerOf, type Caller } from '../auth/authentication';
 import { ApiError, apiErrorHandler, sendApiError } from '../http/apiError';
+import type { OrganizationRepository } from '../organizations/organizationRepository';
 import { jsonBody } from '../http/jsonBody';
 import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
 import type { TokenRepository } from './tokenRepository';
 import type { GenerateAdmission, Throttle } from '../throttle/throttle';
+import { methodNotAllowed } from './methodNotAllowed';
+import { permissionRoutes } from './permissionRoutes';
 
 export interface TokenRoutesOptions {
   tokens: TokenRepository;
@@ -17,6 +20,7 @@ export interface TokenRoutesOptions {
   verifyToken: (token: string) => Promise<Caller | undefined>;
   now: () => Date;
   throttle: Throttle;
+  organizations: OrganizationRepository;
 }
 
 /**
@@ -46,17 +50,8 @@ async function admitGenerate(throttle: Throttle, res: Response, email: string): 
   throw new ApiError(429, admission.message);
 }
 
-/** 405 for a known path called with another method, naming the ones it allows. */
-function methodNotAllowed(...methods: string[]): RequestHandler {
-  const allowed = methods.includes('GET') ? ['GET', 'HEAD', ...methods.filter((method) => method !== 'GET')] : methods;
-  return (req, res) => {
-    res.set('Allow', allowed.join(', '));
-    sendApiError(res, 405, `${req.method} is not allowed on ${req.originalUrl.split('?')[0]}; use ${methods.join(' or ')}.`);
-  };
-}
-
 /** Terrakube's token API (`/pat/v1`, `/access-token/v1/teams`), with its 201/202 success codes. */
-export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle }: TokenRoutesOptions): express.Router {
+export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations }: TokenRoutesOptions): express.Router {
   const router = express.Router();
   const prefixes = ['/pat', '/access-token'];
 
@@ -101,6 +96,8 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
       res.status(202).json({ groups: callerOf(res).groups });
     })
     .all(methodNotAllowed('GET'));
+
+  router.use('/access-token/v1/teams/permissions', permissionRoutes(organizations));
 
   router
     .route('/access-token/v1/teams')

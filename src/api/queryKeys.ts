@@ -11,4 +11,5 @@ export const teamKeys = {
   organizations: () => [...teamKeys.all, 'list'] as const,
   list: (organizationId: string) => [...teamKeys.all, organizationId, 'teams'] as const,
   detail: (organizationId: string, teamId: string) => [...teamKeys.all, organizationId, 'teams', teamId] as const,
+  access: (organizationId: string) => [...teamKeys.all, organizationId, 'access'] as const,
 };

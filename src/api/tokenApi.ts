@@ -114,6 +114,12 @@ export interface TokenApi {
   /** Rejects with a not-found {@link ApiError} (status 404) for an unknown organization or team. */
   getTeam(team: TeamRef, signal?: AbortSignal): Promise<Team>;
 
+  /**
+   * What the signed-in person may do in the organization through all their teams there, in the backend's words.
+   * Absent where the backend does not say.
+   */
+  getOrganizationAccess?(organizationId: string, signal?: AbortSignal): Promise<TeamPermission[]>;
+
   /** Every token of the organization's teams that the signed-in person may see, each with its team's id. */
   listTeamTokens(organizationId: string, signal?: AbortSignal): Promise<TeamToken[]>;
   createTeamToken(team: TeamRef, input: GenerateTokenInput): Promise<CreatedToken>;

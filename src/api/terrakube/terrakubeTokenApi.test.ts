@@ -242,6 +242,19 @@ describe('Terrakube TokenApi: organizations and teams', () => {
     expect(requested().sort()).toEqual([`GET ${CURRENT_TEAMS_URL}`, `GET ${TEAMS_URL}`]);
   });
 
+  it("reads the caller's permissions in an organization from the token API (202), Terrakube's fields in words", async () => {
+    const url = `${ORIGIN}/access-token/v1/teams/permissions/organization/${ORG_ID}`;
+    const { api, requested } = fakeTerrakube({
+      [`GET ${url}`]: { status: 202, body: { manageState: true, manageWorkspace: true, manageModule: false, manageVcs: 'yes' } },
+    });
+    await expect(api.getOrganizationAccess!(ORG_ID)).resolves.toEqual(permissions('Manage state', 'Manage workspaces'));
+    expect(requested()).toEqual([`GET ${url}`]);
+    await expect(api.getOrganizationAccess!('simple')).rejects.toSatisfy(isNotFound);
+    expect(requested()).toHaveLength(1);
+    const wrong = fakeTerrakube({ [`GET ${url}`]: { status: 202, body: [] } });
+    await expect(wrong.api.getOrganizationAccess!(ORG_ID)).rejects.toThrow('your permissions');
+  });
+
   it('gets one team by organization and team id, with the membership', async () => {
     const { api, requested } = fakeTerrakube({
       [`GET ${TEAMS_URL}/${AWS_ID}`]: { status: 200, body: { data: teamResource(AWS_ID, 'AWS_DEVELOPERS', { manageModule: true }) } },

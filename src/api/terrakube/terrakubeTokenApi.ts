@@ -9,6 +9,7 @@ import {
   jsonApiResource,
   listOf,
   organizationOf,
+  isRecord,
   permissionsOf,
   secretOf,
   text,
@@ -156,6 +157,14 @@ export function createTerrakubeTokenApi({ http, apiUrl, cliHost = new URL(apiUrl
       const resource = jsonApiResource(body, 'the team');
       if (!resource) throw notFound('This team');
       return teamOf(resource, organizationId, groups);
+    },
+
+    async getOrganizationAccess(organizationId, signal) {
+      if (!UUID_PATTERN.test(organizationId)) throw notFound('This organization');
+      const path = `/access-token/v1/teams/permissions/organization/${segment(organizationId)}`;
+      const body = await http.request(atOrigin(path), { signal });
+      if (!isRecord(body)) throw unexpectedAnswer('your permissions');
+      return permissionsOf(body);
     },
 
     async listTeamTokens(organizationId, signal) {

@@ -167,6 +167,32 @@ describe('Teams list', () => {
   });
 });
 
+describe('Teams list: your access in the organization', () => {
+  it('says what your teams there let you do, where the backend says', async () => {
+    const getOrganizationAccess = vi.fn(async () => [
+      { label: 'Manage state', granted: true },
+      { label: 'Manage modules', granted: false },
+      { label: 'Manage jobs', granted: true },
+    ]);
+    renderTeams({}, { getOrganizationAccess });
+    expect(await screen.findByText('Your teams here let you manage state and manage jobs.')).toBeInTheDocument();
+    expect(getOrganizationAccess).toHaveBeenCalledExactlyOnceWith(ORGANIZATION.id, expect.any(AbortSignal));
+  });
+
+  it('says nothing of it where the backend does not say', async () => {
+    renderTeams();
+    expect(await screen.findByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toBeInTheDocument();
+    expect(screen.queryByText(/^Your teams here/)).toBeNull();
+    expect(screen.queryByText(/permissions in this organization could not/)).toBeNull();
+  });
+
+  it('says when it cannot be loaded, and the teams still show', async () => {
+    renderTeams({}, { getOrganizationAccess: vi.fn(async () => Promise.reject(new ApiError(500, 'Boom'))) });
+    expect(await screen.findByText('Your permissions in this organization could not be loaded.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toBeInTheDocument();
+  });
+});
+
 describe('activeTokenCounts', () => {
   it('counts unexpired and never-expiring tokens per team id, and not expired ones', () => {
     const now = Date.now();

@@ -14,6 +14,7 @@ import { useNow } from '../tokens/useNow';
 import { activeTokenCounts } from './activeTokenCounts';
 import { LoadingPlaceholder } from './LoadingPlaceholder';
 import { NotFoundState } from './NotFoundState';
+import { OrganizationAccess } from './OrganizationAccess';
 import { TeamName } from './TeamName';
 import { ORGANIZATIONS_PATH, teamPath } from './teamPaths';
 import { useOrganization, useTeams, useTeamTokens } from './teamQueries';
@@ -60,6 +61,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   return (
     <>
       <TeamsHeading organizationName={organizationPending ? undefined : (organization?.name ?? null)} />
+      <OrganizationAccess organizationId={organizationId} />
       {teams.isPending ? (
         <LoadingPlaceholder label="Loading teams">
           {[0, 1, 2].map((row) => (

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { isApiError, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
 import type { TokenCollection } from '../tokens/tokenCollection';
@@ -33,6 +33,18 @@ export function useTeam(organizationId: string, teamId: string) {
   return useQuery({
     queryKey: teamKeys.detail(organizationId, teamId),
     queryFn: ({ signal }) => api.getTeam({ organizationId, teamId }, signal),
+  });
+}
+
+/** What the person may do in the organization through their teams there; idle where the backend does not say. */
+export function useOrganizationAccess(organizationId: string) {
+  const api = useTokenApi();
+  const { getOrganizationAccess } = api;
+  return useQuery({
+    queryKey: teamKeys.access(organizationId),
+    queryFn: getOrganizationAccess
+      ? ({ signal }) => getOrganizationAccess.call(api, organizationId, signal)
+      : skipToken,
   });
 }
 
