@@ -1,0 +1,90 @@
+/**
+ * The requests Terrakube's own web UI sends, request for request, for its token and team screens: paths, methods,
+ * headers and bodies as its source builds them (its `modules/api/apiWrapper.ts` for `/pat/v1` and
+ * `/api/v1/organization`, `config/axiosConfig.ts` for the JSON:API and the team-token calls). Axios adds its
+ * default `Accept`; the UI adds the bearer token and, through `apiWrapper`, a JSON:API `Content-type` even on a
+ * GET or a DELETE without a body.
+ */
+export interface UiRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+const AXIOS_ACCEPT = 'application/json, text/plain, */*';
+const JSON_API = 'application/vnd.api+json';
+
+/** `apiWrapper`'s requests: every one with `Content-type: application/vnd.api+json`. */
+const wrapped = (method: UiRequest['method'], path: string, token: string, body?: unknown): UiRequest => ({
+  method,
+  path,
+  headers: { accept: AXIOS_ACCEPT, 'content-type': JSON_API, authorization: `Bearer ${token}` },
+  ...(body === undefined ? {} : { body }),
+});
+
+/** `axiosInstance` and `axiosClientAuth`: the bearer token, and a Content-Type only where a call sets one. */
+const axiosCall = (method: UiRequest['method'], path: string, token: string, body?: unknown): UiRequest => ({
+  method,
+  path,
+  headers: {
+    accept: AXIOS_ACCEPT,
+    authorization: `Bearer ${token}`,
+    ...(body === undefined ? {} : { 'content-type': JSON_API }),
+  },
+  ...(body === undefined ? {} : { body }),
+});
+
+/** User settings › Tokens (PAT): `modules/user/userService.ts` and its create modal's form (description, days). */
+export const personalTokensScreen = {
+  list: (token: string) => wrapped('GET', '/pat/v1', token),
+  generate: (token: string, description: string, days: number) => wrapped('POST', '/pat/v1', token, { description, days }),
+  delete: (token: string, id: string) => wrapped('DELETE', `/pat/v1/${id}`, token),
+};
+
+/** The organization picker and the main menu: `organizationService.ts`, `MainMenu.tsx`, `App.tsx`. */
+export const organizationScreens = {
+  picker: (token: string) => wrapped('GET', '/api/v1/organization', token),
+  menu: (token: string) => axiosCall('GET', '/api/v1/organization', token),
+  byId: (token: string, organizationId: string) => axiosCall('GET', `/api/v1/organization/${organizationId}`, token),
+};
+
+/** Settings › Teams and Settings › Teams › Edit: `domain/Settings/Teams.tsx` and `EditTeam.tsx`. */
+export const teamScreens = {
+  teams: (token: string, organizationId: string) => axiosCall('GET', `/api/v1/organization/${organizationId}/team`, token),
+  team: (token: string, organizationId: string, teamId: string) =>
+    axiosCall('GET', `/api/v1/organization/${organizationId}/team/${teamId}`, token),
+  tokens: (token: string) => axiosCall('GET', '/access-token/v1/teams', token),
+  currentTeams: (token: string) => axiosCall('GET', '/access-token/v1/teams/current-teams', token),
+  // The token form starts at 0 days, 0 hours, 0 minutes and sends all three with the team's name.
+  generate: (token: string, form: { description: string; days: number; hours: number; minutes: number }, group: string) =>
+    axiosCall('POST', '/access-token/v1/teams', token, { description: form.description, days: form.days, minutes: form.minutes, hours: form.hours, group }),
+  delete: (token: string, id: string) => axiosCall('DELETE', `/access-token/v1/teams/${id}`, token),
+  // Asked by the workspace pages for what the signed-in person may do (`domain/Workspaces/Details.tsx`).
+  permissions: (token: string, organizationId: string) =>
+    axiosCall('GET', `/access-token/v1/teams/permissions/organization/${organizationId}`, token),
+};
+
+export interface UiAnswer {
+  status: number;
+  contentType: string | null;
+  text: string;
+  body: unknown;
+}
+
+/** Sends one request exactly as the UI does. */
+export async function replay(baseUrl: string, request: UiRequest): Promise<UiAnswer> {
+  const response = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+  });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, contentType: response.headers.get('content-type'), text, body };
+}
