@@ -6,6 +6,7 @@ import { createTokenVerifier } from './auth/authentication';
 import { checkStaticDir, ConfigError, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
 import { apiErrorHandler } from './http/apiError';
+import { crossOriginAccess } from './http/cors';
 import { createHttpServer } from './http/httpServer';
 import { publicOrigin } from './http/publicOrigin';
 import { securityHeaders } from './http/securityHeaders';
@@ -62,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Headers first, so that every answer has them, the refusal of a malformed request target included.
     app.use(securityHeaders(publicUrl, config));
     app.use(publicOrigin({ publicUrl, trustProxy: config.trustProxy, publicUrlSet: config.publicUrl !== undefined }));
+    app.use(crossOriginAccess(config.corsOrigins));
     app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`, throttle));
     app.use(OIDC_PATH, identity.provider.callback());
     // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).

@@ -33,6 +33,8 @@ describe('loadConfig', () => {
       tfeTeamTokens: 'multiple',
       tfeSignIn: 'oidc',
       generateLimit: 500,
+      corsOrigins: [],
+      terrakubeVersion: undefined,
     });
   });
 
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
       TFE_TEAM_TOKENS: 'single',
       TFE_SIGN_IN: 'token',
       GENERATE_LIMIT: '50',
+      CORS_ORIGINS: 'https://terrakube-ui.example.com',
+      TERRAKUBE_VERSION: 'v2.22.0',
     });
     expect(config).toEqual({
       port: 0,
@@ -69,6 +73,8 @@ describe('loadConfig', () => {
       tfeTeamTokens: 'single',
       tfeSignIn: 'token',
       generateLimit: 50,
+      corsOrigins: ['https://terrakube-ui.example.com'],
+      terrakubeVersion: 'v2.22.0',
     });
   });
 
@@ -146,7 +152,7 @@ describe('loadConfig', () => {
     expect(error.message).toBe(`TRUST_PROXY must be true or false, got "${value}"`);
   });
 
-  it.each(['not a url', 'ftp://example.com', 'http://example.com/app', 'http://example.com?x=1'])(
+  it.each(['not a url', 'ftp://example.com', 'http://example.com/app', 'http://example.com?x=1', 'http://example.com/?', 'https://*.example.com'])(
     'rejects PUBLIC_URL=%s',
     (publicUrl) => {
       const error = configError({ PUBLIC_URL: publicUrl });
@@ -278,6 +284,8 @@ describe('starting the server with a bad setting', () => {
     [{ STATIC_DIR: '/nonexistent/dist' }, 'Configuration error: STATIC_DIR must be a directory holding the built app (index.html), but /nonexistent/dist does not exist.'],
     [{ DATA_DIR: '/dev/null/data' }, 'Configuration error: DATA_DIR must be a directory the server can create and write to, but /dev/null/data is inside a file'],
     [{ HOST: '192.0.2.1' }, 'Configuration error: HOST 192.0.2.1 is not an address of this machine.'],
+    [{ CORS_ORIGINS: 'https://ui.example.com/app' }, 'Configuration error: CORS_ORIGINS must be a comma-separated list of http(s) origins'],
+    [{ TERRAKUBE_VERSION: 'v'.repeat(41) }, 'Configuration error: TERRAKUBE_VERSION must be 1 to 40 printable ASCII characters'],
   ])('exits with code 1 and names the variable: %o', async (settings, message) => {
     const { code, stderr } = await runMain(settings);
     expect(stderr).toContain(message);

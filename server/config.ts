@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserOrigin } from './http/cors';
 import { DEFAULT_GENERATE_LIMIT } from './throttle/rateLimits';
 
 /** The repository root, so that default folders do not depend on the directory the server is started from. */
@@ -30,6 +31,10 @@ export interface Config {
   tfeSignIn: TfeSignIn;
   /** How many tokens one person may generate within 10 minutes, on all surfaces together. */
   generateLimit: number;
+  /** Origins of UIs served elsewhere that may call the token API, JSON:API and GraphQL from a browser; empty = none. */
+  corsOrigins: string[];
+  /** The version `/env-config.js` gives Terrakube's UI to show; unset = this product's own. */
+  terrakubeVersion: string | undefined;
 }
 
 export const TOKEN_BACKENDS = ['terrakube', 'tfe'] as const;
@@ -67,6 +72,8 @@ export function loadConfig(env: Env): Config {
     tfeTeamTokens: parseChoice('TFE_TEAM_TOKENS', env.TFE_TEAM_TOKENS, TFE_TEAM_TOKEN_MODES),
     tfeSignIn: parseChoice('TFE_SIGN_IN', env.TFE_SIGN_IN, TFE_SIGN_IN_MODES),
     generateLimit: parseGenerateLimit(env.GENERATE_LIMIT),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    terrakubeVersion: parseTerrakubeVersion(env.TERRAKUBE_VERSION),
   };
 }
 
@@ -115,18 +122,39 @@ function parseHost(raw: string | undefined): string {
 function parsePublicUrl(raw: string | undefined): string | undefined {
   const value = valueOf(raw);
   if (value === undefined) return undefined;
-  const expected = `PUBLIC_URL must be an http(s) origin such as http://localhost:3000 (no path, query or fragment), got "${raw}"`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError('PUBLIC_URL', expected);
+  const origin = browserOrigin(value);
+  if (origin === undefined) {
+    throw new ConfigError('PUBLIC_URL', `PUBLIC_URL must be an http(s) origin such as http://localhost:3000 (no path, query or fragment), got "${raw}"`);
   }
-  const isOrigin = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isOrigin) {
-    throw new ConfigError('PUBLIC_URL', expected);
-  }
-  return url.origin;
+  return origin;
+}
+
+const CORS_ORIGINS_EXAMPLE = 'https://terrakube-ui.example.com,http://localhost:3001';
+
+/** Comma-separated origins; empty entries (a trailing comma) are skipped, repeated ones kept once. */
+function parseCorsOrigins(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const origins = entries.map((entry) => {
+    const origin = browserOrigin(entry);
+    if (origin === undefined) {
+      throw new ConfigError(
+        'CORS_ORIGINS',
+        `CORS_ORIGINS must be a comma-separated list of http(s) origins, scheme://host[:port] with no path, query, fragment, user or *, such as ${CORS_ORIGINS_EXAMPLE}; "${entry}" is not one`,
+      );
+    }
+    return origin;
+  });
+  return [...new Set(origins)];
+}
+
+/** Shown in the UI's footer: printable ASCII only, so no control or invisible characters reach the page. */
+function parseTerrakubeVersion(raw: string | undefined): string | undefined {
+  const value = valueOf(raw);
+  if (value === undefined || /^[\x20-\x7e]{1,40}$/.test(value)) return value;
+  throw new ConfigError(
+    'TERRAKUBE_VERSION',
+    `TERRAKUBE_VERSION must be 1 to 40 printable ASCII characters (letters, digits, spaces, punctuation) such as v2.22.0, got ${JSON.stringify(raw)}`,
+  );
 }
 
 function parseDirectory(raw: string | undefined, fallback: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { PAGE_STYLE, SUBMIT_FORM_SCRIPT } from './html';
-import { envConfig, type AppFlavor } from './envConfig';
+import { envConfig, isUrlVariable, type AppFlavor } from './envConfig';
 import { isApiKind, kindOfPath } from './pathKind';
 
 const hashOf = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
@@ -13,7 +13,7 @@ const policy = (directives: Record<string, string[]>) =>
 
 /** The URLs the app calls (its API and OIDC authority), as `/env-config.js` gives them to it, by origin. */
 function connectOrigins(publicUrl: string, flavor?: AppFlavor): string[] {
-  const urls = Object.values(envConfig(publicUrl, flavor)).filter((value) => /^https?:\/\//.test(value));
+  const urls = Object.entries(envConfig(publicUrl, flavor)).flatMap(([name, value]) => (isUrlVariable(name) ? [value] : []));
   return [...new Set(urls.map((url) => new URL(url).origin))];
 }
 

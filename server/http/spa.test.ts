@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../app';
 import type { Config } from '../config';
+import { PRODUCT_VERSION } from './envConfig';
 import { BACKENDS, createTestStorage, startTestServer, type TestStorage, useTestServer } from '../test/testServer';
 
 /** Runs `/env-config.js` as the browser does and answers `window._env_`. */
@@ -30,6 +31,7 @@ describe('serving the app', () => {
       REACT_APP_REDIRECT_URI: `${server.url}/`,
       REACT_APP_SCOPE: 'email openid profile offline_access groups',
       REACT_APP_TOKEN_BACKEND: 'terrakube',
+      REACT_APP_TERRAKUBE_VERSION: PRODUCT_VERSION,
     });
   });
 

@@ -75,6 +75,8 @@ export function testConfig(storage: TestStorage, overrides: Partial<Config> = {}
     tfeTeamTokens: 'multiple',
     tfeSignIn: 'oidc',
     generateLimit: DEFAULT_GENERATE_LIMIT,
+    corsOrigins: [],
+    terrakubeVersion: undefined,
     ...overrides,
   };
 }
