@@ -49,7 +49,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const { port } = server.address() as AddressInfo;
     const publicUrl = config.publicUrl ?? `http://${urlHost(config.host)}:${port}`;
 
-    const identity = await createIdentityProvider(db, publicUrl, { now });
+    const identity = await createIdentityProvider(db, publicUrl, { now, uiOrigins: config.corsOrigins });
     answerDatabaseOutages(identity.provider);
     const tokens = new TokenRepository(db);
     const verifyToken = createTokenVerifier({ oidc: identity, tokenSigningKey, tokens, now });

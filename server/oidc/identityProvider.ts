@@ -25,17 +25,25 @@ export interface IdentityProvider {
   isGrantActive(grantId: string): Promise<boolean>;
 }
 
+export interface IdentityProviderOptions {
+  now?: () => Date;
+  /** Origins of UIs served elsewhere (CORS_ORIGINS) that sign in here too: each one's `/` is a redirect URI. */
+  uiOrigins?: readonly string[];
+}
+
 /** The embedded OpenID Connect provider, with the SPA as its one first-party public client. */
 export async function createIdentityProvider(
   db: Database,
   publicUrl: string,
-  { now = () => new Date() }: { now?: () => Date } = {},
+  { now = () => new Date(), uiOrigins = [] }: IdentityProviderOptions = {},
 ): Promise<IdentityProvider> {
   const { signingKeys, cookieKeys } = await loadProviderKeys(db);
   // Expired sessions, codes and tokens are never read again: dropped at each start, and while running.
   await purgeExpiredProviderRows(db, now());
   const issuer = `${publicUrl}${OIDC_PATH}`;
   const audience = `${publicUrl}/`;
+  const appOrigins = new Set([new URL(publicUrl).origin, ...uiOrigins]);
+  const appUrls = [...appOrigins].map((origin) => `${origin}/`);
 
   const configuration: Configuration = {
     adapter: databaseAdapterFactory(db, { now }),
@@ -56,8 +64,9 @@ export async function createIdentityProvider(
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [`${publicUrl}/`],
-        post_logout_redirect_uris: [`${publicUrl}/`],
+        // The app on PUBLIC_URL first: `${publicUrl}/` keeps its path when PUBLIC_URL has one.
+        redirect_uris: [...new Set([`${publicUrl}/`, ...appUrls])],
+        post_logout_redirect_uris: [...new Set([`${publicUrl}/`, ...appUrls])],
       },
     ],
     scopes: SCOPES.split(' '),
@@ -74,8 +83,9 @@ export async function createIdentityProvider(
     },
     interactions: { url: (_ctx, interaction) => `${OIDC_PATH}/interaction/${interaction.uid}` },
     pkce: { required: () => true },
-    // Browsers send an Origin header even on same-origin token requests: allow the app's own origin only.
-    clientBasedCORS: (_ctx, origin) => origin === new URL(publicUrl).origin,
+    // Browsers send an Origin header even on same-origin token requests: allow the app's own origin and the
+    // UIs listed in CORS_ORIGINS only.
+    clientBasedCORS: (_ctx, origin) => appOrigins.has(origin),
     // A first-party app: consent is implied, and offline_access is granted without prompt=consent so the SPA
     // can renew silently with its refresh token.
     async loadExistingGrant(ctx) {

@@ -33,8 +33,12 @@ export class OidcBrowser {
   private readonly verifier = randomBytes(32).toString('base64url');
   readonly redirectUri: string;
 
-  constructor(readonly baseUrl: string) {
-    this.redirectUri = `${baseUrl}/`;
+  /** `redirectUri`: the app's address to come back to, the server's own `/` unless a UI elsewhere signs in. */
+  constructor(
+    readonly baseUrl: string,
+    redirectUri = `${baseUrl}/`,
+  ) {
+    this.redirectUri = redirectUri;
   }
 
   async request(url: string, init: RequestInit = {}): Promise<Response> {
