@@ -5,6 +5,7 @@ import express from 'express';
 import { createTokenVerifier } from './auth/authentication';
 import { checkStaticDir, ConfigError, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
+import { graphqlRoutes } from './graphql/graphqlRoutes';
 import { apiErrorHandler } from './http/apiError';
 import { createHttpServer } from './http/httpServer';
 import { publicOrigin } from './http/publicOrigin';
@@ -67,6 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(compression());
     app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
+    app.use('/graphql/api/v1', graphqlRoutes(db, verifyToken));
     app.use(
       '/api/v2',
       tfeRoutes({
