@@ -5,6 +5,7 @@ import express from 'express';
 import { createTokenVerifier } from './auth/authentication';
 import { checkStaticDir, ConfigError, type Config } from './config';
 import { openDatabase } from './db/openDatabase';
+import { graphqlRoutes } from './graphql/graphqlRoutes';
 import { apiErrorHandler } from './http/apiError';
 import { crossOriginAccess } from './http/cors';
 import { createHttpServer } from './http/httpServer';
@@ -71,6 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const organizations = new OrganizationRepository(db);
     app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
+    app.use('/graphql/api/v1', graphqlRoutes(db, verifyToken));
     app.use(
       '/api/v2',
       tfeRoutes({
