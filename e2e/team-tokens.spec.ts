@@ -275,6 +275,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('empty team, the generate dialog in each state, and the close confirmation', async ({ page, request }) => {
+      // Eight axe passes: on a busy two-core machine they take most of the default 30 s on their own.
+      test.setTimeout(60_000);
       // Only these tests touch GCP_DEVELOPERS' team tokens; what an earlier run left is removed first.
       await signIn(page, DEMO_USERS.gcp);
       await deleteTeamTokens(request, await accessTokenOf(page), 'GCP_DEVELOPERS');

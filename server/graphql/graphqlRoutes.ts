@@ -3,7 +3,6 @@ import { authenticate, type Caller } from '../auth/authentication';
 import type { Database } from '../db/database';
 import { ApiError, describeError, RETRY_AFTER_SECONDS } from '../http/apiError';
 import { jsonBody } from '../http/jsonBody';
-import { API_ANSWER_HEADERS } from '../http/securityHeaders';
 import { OrganizationRepository } from '../organizations/organizationRepository';
 import { executeQuery } from './executeQuery';
 import { graphqlErrorBody, GraphQLRequestError } from './graphqlError';
@@ -17,12 +16,6 @@ const BODY_LIMIT = '32kb';
 
 /** GraphQL over HTTP's media type, the one Terrakube's UI sends; a charset other than UTF-8 is a 415 from jsonBody. */
 const isJson = (req: Request) => req.headers['content-type']?.split(';')[0]?.trim().toLowerCase() === 'application/json';
-
-/** The path is not one of the JSON APIs the security headers know by path, so its answers get their headers here. */
-const apiAnswerHeaders: RequestHandler = (_req, res, next) => {
-  res.set(API_ANSWER_HEADERS);
-  next();
-};
 
 const refuseOtherMethods: RequestHandler = (req, res) => {
   res.set('Allow', 'POST');
@@ -61,7 +54,6 @@ export function graphqlRoutes(db: Database, verifyToken: (token: string) => Prom
     res.status(200).json({ data });
   };
 
-  router.use(apiAnswerHeaders);
   router.use(authenticate(verifyToken));
   router
     .route('/')

@@ -50,10 +50,15 @@ function requestTargetOf(error: NodeJS.ErrnoException & { rawPacket?: unknown })
 
 /**
  * An error answer written outside Express: the security headers of an API answer, and the error body in the
- * shape of the API the target belongs to (JSON:API under /api/v1 and /api/v2, in any case).
+ * shape of the API the target belongs to (JSON:API under /api/v1 and /api/v2, GraphQL's at /graphql/api/v1, in
+ * any case).
  */
 export function errorAnswer(target: string, status: number, message: string): { headers: Record<string, string>; body: string } {
-  if (isJsonApiKind(kindOfPath(target))) {
+  const kind = kindOfPath(target);
+  if (kind === 'graphql') {
+    return { headers: { ...API_ANSWER_HEADERS, 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [{ message }] }) };
+  }
+  if (isJsonApiKind(kind)) {
     return { headers: { ...API_ANSWER_HEADERS, 'Content-Type': JSON_API }, body: JSON.stringify(jsonApiErrorBody(status, message)) };
   }
   return {

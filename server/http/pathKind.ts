@@ -1,5 +1,5 @@
 /** Which part of the server answers a request, and so which headers and error shape its answer has. */
-export type PathKind = 'token-api' | 'json-api-v1' | 'json-api-v2' | 'sign-in' | 'provider' | 'assets' | 'app';
+export type PathKind = 'token-api' | 'json-api-v1' | 'json-api-v2' | 'graphql' | 'sign-in' | 'provider' | 'assets' | 'app';
 
 const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;
 
@@ -10,6 +10,7 @@ const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;
 const KINDS: [RegExp, PathKind][] = [
   [/^\/api\/v1(\/|$)/i, 'json-api-v1'],
   [/^\/api\/v2(\/|$)/i, 'json-api-v2'],
+  [/^\/graphql\/api\/v1(\/|$)/i, 'graphql'],
   [/^\/(pat|access-token|api)(\/|$)/i, 'token-api'],
   [/^\/oidc\/interaction(\/|$)/i, 'sign-in'],
   [/^\/oidc(\/|$)/i, 'provider'],
@@ -28,7 +29,8 @@ export function kindOfPath(target: string): PathKind {
 }
 
 /** The JSON APIs: nothing in their answers is ever rendered, run or cached. */
-export const isApiKind = (kind: PathKind): boolean => kind === 'token-api' || kind === 'json-api-v1' || kind === 'json-api-v2';
+export const isApiKind = (kind: PathKind): boolean =>
+  kind === 'token-api' || kind === 'json-api-v1' || kind === 'json-api-v2' || kind === 'graphql';
 
 /** The answers in JSON:API's error shape. */
 export const isJsonApiKind = (kind: PathKind): kind is 'json-api-v1' | 'json-api-v2' => kind === 'json-api-v1' || kind === 'json-api-v2';

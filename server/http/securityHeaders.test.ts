@@ -47,6 +47,13 @@ const ROUTES: Route[] = [
     send: (url, token) => fetch(`${url}/access-token/v1/teams/AWS_DEVELOPERS`, { headers: bearer(token) }),
   },
   { name: '/api/v1', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/api/v1/organization`, { headers: bearer(token) }) },
+  {
+    name: '/graphql/api/v1',
+    kind: 'api',
+    secret: true,
+    send: (url, token) =>
+      fetch(`${url}/graphql/api/v1`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: '{"query":"{ organization { edges { node { id } } } }"}' }),
+  },
   { name: '/api/v2', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/api/v2/account/details`, { headers: bearer(token) }) },
   { name: 'an unauthenticated API call', kind: 'api', secret: true, send: (url) => fetch(`${url}/pat/v1`) },
   // Express routes paths in any case: so does the choice of headers.

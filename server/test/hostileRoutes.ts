@@ -4,7 +4,7 @@ import { isJsonApiKind, kindOfPath as kindOfServerPath } from '../http/pathKind'
 /** Every route of the running server, for suites that send each of them hostile requests. */
 
 /** Which kind of answer a route gives: the error body the suite expects of it. */
-export type RouteKind = 'token-api' | 'json-api' | 'sign-in' | 'provider' | 'app';
+export type RouteKind = 'token-api' | 'json-api' | 'graphql' | 'sign-in' | 'provider' | 'app';
 
 export interface RouteUnderTest {
   kind: RouteKind;
@@ -33,6 +33,7 @@ export const ROUTES: RouteUnderTest[] = [
   { kind: 'json-api', template: '/api/v2/teams/{teamId}/authentication-token', methods: ['GET', 'POST', 'DELETE'] },
   { kind: 'json-api', template: '/api/v2/users/{user}/authentication-tokens', methods: ['GET', 'POST'] },
   { kind: 'json-api', template: '/api/v2/authentication-tokens/at-{uuid}', methods: ['GET', 'DELETE'] },
+  { kind: 'graphql', template: '/graphql/api/v1', methods: ['POST'] },
   { kind: 'sign-in', template: '/oidc/interaction/{uid}', methods: ['GET'] },
   { kind: 'sign-in', template: '/oidc/interaction/{uid}/login', methods: ['POST'] },
   { kind: 'provider', template: '/oidc/.well-known/openid-configuration', methods: ['GET'] },
@@ -79,7 +80,7 @@ export function kindOfPath(path: string): RouteKind {
 const INTERNALS = /\bat [\w.<>]+ \(|node_modules|node:internal|\b(TypeError|ReferenceError|RangeError|SyntaxError|URIError)\b|Unexpected error|Cannot read propert|\bundefined is not\b/;
 
 /** The sign-in pages and the provider's browser steps answer HTML or JSON, the app also its script. */
-const OTHER_TYPES: Record<Exclude<RouteKind, 'token-api' | 'json-api'>, RegExp> = {
+const OTHER_TYPES: Record<Exclude<RouteKind, 'token-api' | 'json-api' | 'graphql'>, RegExp> = {
   'sign-in': /^(text\/html|application\/json)\b/,
   provider: /^(text\/html|application\/json)\b/,
   app: /^(text\/html|application\/json|text\/javascript|application\/javascript)\b/,
@@ -105,6 +106,10 @@ export function errorBodyProblem(kind: RouteKind, status: number, contentType: s
   }
   const { message } = parsed as { message?: unknown };
   const parserRefusal = typeof message === 'string' && PARSER_REFUSAL_MESSAGES.has(message);
+  if (kind === 'graphql' && !parserRefusal) {
+    const errors = (parsed as { errors?: { message?: unknown }[] } | null)?.errors;
+    return Array.isArray(errors) && typeof errors[0]?.message === 'string' ? undefined : `error body has not GraphQL's shape: ${body.slice(0, 120)}`;
+  }
   if (kind !== 'token-api' && kind !== 'json-api') return typeof parsed === 'object' && parsed !== null ? undefined : `error body is not a JSON object: ${body.slice(0, 120)}`;
   const shaped =
     kind === 'token-api' || parserRefusal
