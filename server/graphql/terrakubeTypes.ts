@@ -1,4 +1,5 @@
 import type { OrganizationRow, TeamRow } from '../organizations/organizationRepository';
+import { UNKEPT_ORGANIZATION_ATTRIBUTES, UNKEPT_RELATIONSHIPS } from '../organizations/terrakubeOrganization';
 import { EMPTY_PAGE, pageOf, type ConnectionPage } from './connectionPage';
 import type { ConnectionArguments } from './connectionArguments';
 import type { OrganizationData } from './organizationData';
@@ -77,21 +78,6 @@ const TEAM: ObjectType = {
   },
 };
 
-/** Terrakube's other relationships of an organization, by field and type: the embedded server has none of them. */
-const EMPTY_RELATIONSHIPS: Record<string, string> = {
-  workspace: 'Workspace',
-  module: 'Module',
-  provider: 'Provider',
-  job: 'Job',
-  vcs: 'Vcs',
-  ssh: 'Ssh',
-  agent: 'Agent',
-  template: 'Template',
-  globalvar: 'Globalvar',
-  tag: 'Tag',
-  collection: 'Collection',
-};
-
 function relationship(node: ObjectType, resolve: ObjectField['resolve']): ObjectField {
   return { type: connectionOf(node), connection: { node }, resolve };
 }
@@ -104,12 +90,11 @@ const ORGANIZATION: ObjectType = {
     id: leaf('DeferredID', (organization: OrganizationRow) => organization.id),
     name: leaf('String', (organization: OrganizationRow) => organization.name),
     description: leaf('String', (organization: OrganizationRow) => organization.description),
-    // Terrakube's defaults for what the embedded organizations do not store.
-    executionMode: leaf('String', () => 'remote'),
-    icon: leaf('String', () => null),
-    disabled: leaf('Boolean', () => false),
+    executionMode: leaf('String', () => UNKEPT_ORGANIZATION_ATTRIBUTES.executionMode),
+    icon: leaf('String', () => UNKEPT_ORGANIZATION_ATTRIBUTES.icon),
+    disabled: leaf('Boolean', () => UNKEPT_ORGANIZATION_ATTRIBUTES.disabled),
     team: relationship(TEAM, async (organization, args, data) => pageOf(await data.teams((organization as OrganizationRow).id), args, TEAM)),
-    ...Object.fromEntries(Object.entries(EMPTY_RELATIONSHIPS).map(([field, typeName]) => [field, emptyRelationship(typeName)])),
+    ...Object.fromEntries(Object.entries(UNKEPT_RELATIONSHIPS).map(([field, typeName]) => [field, emptyRelationship(typeName)])),
   },
 };
 

@@ -10,6 +10,9 @@ const ADMIN_TEAM_ID = '58529721-425e-44d7-8b0d-1d515043c2f7';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const OTHER_ORGANIZATION_ID = '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const OTHER_TEAM_ID = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+// Terrakube's values for what the embedded organizations do not keep.
+const UNKEPT = { executionMode: 'remote', icon: null, disabled: false };
+const READ_ONLY = "The embedded server's organizations and teams are read-only: it keeps the ones its database was seeded with.";
 
 /** A second organization with a team of its own, written before the server opens the database. */
 async function seedOtherOrganization(storage: TestStorage): Promise<void> {
@@ -49,8 +52,8 @@ describe('organizations and teams JSON:API', () => {
     expect(response.headers.get('content-type')).toContain('application/vnd.api+json');
     expect(response.body).toEqual({
       data: [
-        { type: 'organization', id: OTHER_ORGANIZATION_ID, attributes: { name: 'other', description: 'Another organization' } },
-        { type: 'organization', id: ORGANIZATION_ID, attributes: { name: 'simple', description: expect.any(String) } },
+        { type: 'organization', id: OTHER_ORGANIZATION_ID, attributes: { name: 'other', description: 'Another organization', ...UNKEPT } },
+        { type: 'organization', id: ORGANIZATION_ID, attributes: { name: 'simple', description: expect.any(String), ...UNKEPT } },
       ],
     });
   });
@@ -149,6 +152,47 @@ describe('organizations and teams JSON:API', () => {
       expect(response.body).toEqual({ errors: [{ status: '400', title: 'bad request', detail: expect.stringContaining('UUID') }] });
     },
   );
+
+  it.each(['tag', 'template', 'workspace', 'vcs', 'ssh', 'agent', 'globalvar', 'collection', 'module', 'provider', 'job'])(
+    'answers Terrakube’s %s collection of an organization as empty, the server keeping none',
+    async (relationship) => {
+      const response = await call(server.url, 'GET', `/api/v1/organization/${ORGANIZATION_ID}/${relationship}`, { token });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/vnd.api+json');
+      expect(response.body).toEqual({ data: [] });
+      const one = await call(server.url, 'GET', `/api/v1/organization/${ORGANIZATION_ID}/${relationship}/${UNKNOWN_ID}`, { token });
+      expect(one.status).toBe(404);
+      expect(one.body).toEqual({ errors: [{ status: '404', title: 'not found', detail: `Organization simple has no ${relationship} with id ${UNKNOWN_ID}.` }] });
+    },
+  );
+
+  it('answers an empty collection of an unknown organization 404, and an unknown collection 404', async () => {
+    expect((await call(server.url, 'GET', `/api/v1/organization/${UNKNOWN_ID}/tag`, { token })).status).toBe(404);
+    expect((await call(server.url, 'GET', `/api/v1/organization/simple/tag`, { token })).status).toBe(400);
+    for (const path of [`/api/v1/organization/${ORGANIZATION_ID}/secrets`, `/api/v1/organization/${ORGANIZATION_ID}/constructor`]) {
+      const response = await call(server.url, 'GET', path, { token });
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({ errors: [{ status: '404', title: 'not found', detail: `There is no GET ${path} in this API.` }] });
+    }
+  });
+
+  it.each([
+    ['POST', '/api/v1/organization'],
+    ['PATCH', `/api/v1/organization/${ORGANIZATION_ID}`],
+    ['DELETE', `/api/v1/organization/${ORGANIZATION_ID}`],
+    ['POST', `/api/v1/organization/${ORGANIZATION_ID}/team`],
+    ['PATCH', `/api/v1/organization/${ORGANIZATION_ID}/team/${ADMIN_TEAM_ID}`],
+    ['DELETE', `/api/v1/organization/${ORGANIZATION_ID}/team/${ADMIN_TEAM_ID}`],
+    ['POST', `/api/v1/organization/${ORGANIZATION_ID}/tag`],
+    ['DELETE', `/api/v1/organization/${ORGANIZATION_ID}/tag/${UNKNOWN_ID}`],
+  ])('refuses %s %s: organizations and teams are read-only (405)', async (method, path) => {
+    // As Terrakube's UI sends its team writes: a JSON:API document with a JSON:API Content-Type.
+    const body = method === 'DELETE' ? undefined : { data: { type: 'team', attributes: { name: 'NEW_TEAM', manageState: true } } };
+    const response = await call(server.url, method, path, { token, body, contentType: 'application/vnd.api+json' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.body).toEqual({ errors: [{ status: '405', title: 'method not allowed', detail: READ_ONLY }] });
+  });
 
   it('needs a valid bearer token (401)', async () => {
     for (const bearer of [undefined, 'nonsense']) {

@@ -23,6 +23,8 @@ export const ROUTES: RouteUnderTest[] = [
   { kind: 'json-api', template: '/api/v1/organization/{org}', methods: ['GET'] },
   { kind: 'json-api', template: '/api/v1/organization/{org}/team', methods: ['GET'] },
   { kind: 'json-api', template: '/api/v1/organization/{org}/team/{team}', methods: ['GET'] },
+  { kind: 'json-api', template: '/api/v1/organization/{org}/tag', methods: ['GET'] },
+  { kind: 'token-api', template: '/access-token/v1/teams/permissions/organization/{org}', methods: ['GET'] },
   { kind: 'json-api', template: '/api/v2/account/details', methods: ['GET'] },
   { kind: 'json-api', template: '/api/v2/organizations', methods: ['GET'] },
   { kind: 'json-api', template: '/api/v2/organizations/{orgName}', methods: ['GET'] },
