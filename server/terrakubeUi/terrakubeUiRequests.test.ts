@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../test/signIn';
 import { describeOnEachBackend, useTestServer } from '../test/testServer';
-import { organizationScreens, personalTokensScreen, replay, teamScreens } from './terrakubeUiRequests';
+import { landingPage, organizationScreens, personalTokensScreen, replay, teamScreens } from './terrakubeUiRequests';
 
 const ORGANIZATION_ID = 'd9b58bd3-f3fc-4056-a026-1163297e80a8';
 const DEVELOPERS_TEAM_ID = '0f7a8c8e-3c1b-4f0e-9a65-6a2f4c9b1d10';
@@ -69,12 +69,23 @@ describeOnEachBackend('Terrakube’s own UI, request for request', (backend) => 
       expect((answer.body as { data: unknown[] }).data).toContainEqual({
         type: 'organization',
         id: ORGANIZATION_ID,
-        attributes: expect.objectContaining({ name: 'simple', description: expect.any(String) }),
+        attributes: { name: 'simple', description: expect.any(String), executionMode: 'remote', icon: null, disabled: false },
       });
     }
     const one = await replay(server.url, organizationScreens.byId(admin, ORGANIZATION_ID));
     expect(one).toMatchObject({ status: 200, contentType: JSON_API_TYPE, body: { data: { type: 'organization', id: ORGANIZATION_ID } } });
     expect((one.body as { data: { attributes: { name: string } } }).data.attributes.name).toBe('simple');
+  });
+
+  it('the landing page reads the organization and its workspaces through GraphQL, and its tags (200 each)', async () => {
+    const workspaces = await replay(server.url, landingPage.workspaces(aws, ORGANIZATION_ID));
+    expect(workspaces).toMatchObject({ status: 200, contentType: JSON_TYPE });
+    // What the page reads: `data.organization.edges[0].node`, its id, name and workspace edges.
+    expect(workspaces.body).toEqual({
+      data: { organization: { edges: [{ node: { id: ORGANIZATION_ID, name: 'simple', workspace: { edges: [] } } }] } },
+    });
+    const tags = await replay(server.url, landingPage.tags(aws, ORGANIZATION_ID));
+    expect(tags).toMatchObject({ status: 200, contentType: JSON_API_TYPE, body: { data: [] } });
   });
 
   it('Settings › Teams lists the teams with their eight permissions (200, JSON:API)', async () => {
@@ -135,6 +146,19 @@ describeOnEachBackend('Terrakube’s own UI, request for request', (backend) => 
   });
 
   describe('where the embedded server is stricter than Terrakube', () => {
+    it('refuses the team writes of Settings › Teams with a 405, organizations and teams being read-only', async () => {
+      const update = { data: { type: 'team', id: DEVELOPERS_TEAM_ID, attributes: { manageState: false } } };
+      const patched = await replay(server.url, {
+        method: 'PATCH',
+        path: `/api/v1/organization/${ORGANIZATION_ID}/team/${DEVELOPERS_TEAM_ID}`,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/vnd.api+json' },
+        body: update,
+      });
+      expect(patched.status).toBe(405);
+      const team = await replay(server.url, teamScreens.team(admin, ORGANIZATION_ID, DEVELOPERS_TEAM_ID));
+      expect((team.body as { data: { attributes: { manageState: boolean } } }).data.attributes.manageState).toBe(true);
+    });
+
     it('refuses a team token for a team the caller is not in with 403, where Terrakube answers 201 and an empty token', async () => {
       const form = { description: 'Not mine', days: 1, hours: 0, minutes: 0 };
       const refused = await replay(server.url, teamScreens.generate(aws, form, 'TERRAKUBE_DEVELOPERS'));

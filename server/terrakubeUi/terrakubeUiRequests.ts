@@ -1,12 +1,14 @@
+import { workspaceListQuery } from '../graphql/graphqlTestCalls';
+
 /**
  * The requests Terrakube's own web UI sends, request for request, for its token and team screens: paths, methods,
- * headers and bodies as its source builds them (its `modules/api/apiWrapper.ts` for `/pat/v1` and
- * `/api/v1/organization`, `config/axiosConfig.ts` for the JSON:API and the team-token calls). Axios adds its
- * default `Accept`; the UI adds the bearer token and, through `apiWrapper`, a JSON:API `Content-type` even on a
- * GET or a DELETE without a body.
+ * headers and bodies as its source builds them (its `modules/api/apiWrapper.ts` for `/pat/v1`,
+ * `/api/v1/organization` and GraphQL, `config/axiosConfig.ts` for the JSON:API and the team-token calls). Axios
+ * adds its default `Accept` and the UI the bearer token; `apiWrapper` sets a JSON:API `Content-type` on every
+ * call, which axios drops from one without a body, as a browser running the UI shows.
  */
 export interface UiRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   headers: Record<string, string>;
   body?: unknown;
@@ -15,11 +17,11 @@ export interface UiRequest {
 const AXIOS_ACCEPT = 'application/json, text/plain, */*';
 const JSON_API = 'application/vnd.api+json';
 
-/** `apiWrapper`'s requests: every one with `Content-type: application/vnd.api+json`. */
-const wrapped = (method: UiRequest['method'], path: string, token: string, body?: unknown): UiRequest => ({
+/** `apiWrapper`'s requests: `Content-type: application/vnd.api+json` unless the call names another. */
+const wrapped = (method: UiRequest['method'], path: string, token: string, body?: unknown, contentType = JSON_API): UiRequest => ({
   method,
   path,
-  headers: { accept: AXIOS_ACCEPT, 'content-type': JSON_API, authorization: `Bearer ${token}` },
+  headers: { accept: AXIOS_ACCEPT, authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
   ...(body === undefined ? {} : { body }),
 });
 
@@ -47,6 +49,13 @@ export const organizationScreens = {
   picker: (token: string) => wrapped('GET', '/api/v1/organization', token),
   menu: (token: string) => axiosCall('GET', '/api/v1/organization', token),
   byId: (token: string, organizationId: string) => axiosCall('GET', `/api/v1/organization/${organizationId}`, token),
+};
+
+/** The organization's landing page: its workspaces through GraphQL (`workspaceService.ts`), and its tags. */
+export const landingPage = {
+  workspaces: (token: string, organizationId: string) =>
+    wrapped('POST', '/graphql/api/v1', token, { query: workspaceListQuery(organizationId) }, 'application/json'),
+  tags: (token: string, organizationId: string) => wrapped('GET', `/api/v1/organization/${organizationId}/tag`, token),
 };
 
 /** Settings › Teams and Settings › Teams › Edit: `domain/Settings/Teams.tsx` and `EditTeam.tsx`. */
