@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browserOrigin } from './http/cors';
+import { parseCorsOrigins, parseHost, parsePublicUrl } from './addressSettings';
+import { ConfigError, valueOf } from './configError';
 import { DEFAULT_GENERATE_LIMIT } from './throttle/rateLimits';
+
+export { ConfigError };
 
 /** The repository root, so that default folders do not depend on the directory the server is started from. */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,17 +46,6 @@ export type TfeTeamTokens = (typeof TFE_TEAM_TOKEN_MODES)[number];
 export const TFE_SIGN_IN_MODES = ['oidc', 'token'] as const;
 export type TfeSignIn = (typeof TFE_SIGN_IN_MODES)[number];
 
-/** A setting that cannot be used; the message names the variable and what it expects. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 type Env = Record<string, string | undefined>;
 
 /** Reads and validates the server's settings from environment variables; throws `ConfigError` on a bad value. */
@@ -77,12 +68,6 @@ export function loadConfig(env: Env): Config {
   };
 }
 
-/** Unset and empty variables both mean "use the default". */
-function valueOf(raw: string | undefined): string | undefined {
-  const value = raw?.trim();
-  return value ? value : undefined;
-}
-
 function parsePort(raw: string | undefined): number {
   const value = valueOf(raw);
   if (value === undefined) return 3000;
@@ -93,9 +78,6 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-/** RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
-const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
-
 function parseGenerateLimit(raw: string | undefined): number {
   const value = valueOf(raw);
   if (value === undefined) return DEFAULT_GENERATE_LIMIT;
@@ -104,47 +86,6 @@ function parseGenerateLimit(raw: string | undefined): number {
     throw new ConfigError('GENERATE_LIMIT', `GENERATE_LIMIT must be a whole number of tokens from 1 up (default ${DEFAULT_GENERATE_LIMIT}), got "${raw}"`);
   }
   return limit;
-}
-
-function parseHost(raw: string | undefined): string {
-  const value = valueOf(raw) ?? '127.0.0.1';
-  // An all-numeric last label is a mistyped IPv4 address (256.0.0.1, 10.0.1), not a host name.
-  const isHostName = HOST_NAME.test(value) && !/(^|\.)\d+\.?$/.test(value);
-  if (isIP(value) === 0 && !isHostName) {
-    throw new ConfigError(
-      'HOST',
-      `HOST must be an IP address (such as 127.0.0.1, 0.0.0.0 or ::1) or a host name (such as localhost), without a port or brackets, got "${raw}"`,
-    );
-  }
-  return value;
-}
-
-function parsePublicUrl(raw: string | undefined): string | undefined {
-  const value = valueOf(raw);
-  if (value === undefined) return undefined;
-  const origin = browserOrigin(value);
-  if (origin === undefined) {
-    throw new ConfigError('PUBLIC_URL', `PUBLIC_URL must be an http(s) origin such as http://localhost:3000 (no path, query or fragment), got "${raw}"`);
-  }
-  return origin;
-}
-
-const CORS_ORIGINS_EXAMPLE = 'https://terrakube-ui.example.com,http://localhost:3001';
-
-/** Comma-separated origins; empty entries (a trailing comma) are skipped, repeated ones kept once. */
-function parseCorsOrigins(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  const origins = entries.map((entry) => {
-    const origin = browserOrigin(entry);
-    if (origin === undefined) {
-      throw new ConfigError(
-        'CORS_ORIGINS',
-        `CORS_ORIGINS must be a comma-separated list of http(s) origins, scheme://host[:port] with no path, query, fragment, user or *, such as ${CORS_ORIGINS_EXAMPLE}; "${entry}" is not one`,
-      );
-    }
-    return origin;
-  });
-  return [...new Set(origins)];
 }
 
 /** Shown in the UI's footer: printable ASCII only, so no control or invisible characters reach the page. */
