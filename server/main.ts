@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   console.log(`Storage: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`}`);
   console.log(`The app speaks: ${flavorOf(config)}`);
   console.log(
-    `APIs: Terrakube at ${server.url}/pat/v1 and ${server.url}/api/v1/; HCP Terraform at ${server.url}/api/v2/ (team tokens: ${config.tfeTeamTokens})`,
+    `APIs: Terrakube at ${server.url}/pat/v1, ${server.url}/api/v1/ and ${server.url}/graphql/api/v1; HCP Terraform at ${server.url}/api/v2/ (team tokens: ${config.tfeTeamTokens})`,
+  );
+  console.log(
+    config.corsOrigins.length > 0
+      ? `UIs on other origins that may sign in and call the Terrakube APIs (CORS_ORIGINS): ${config.corsOrigins.join(', ')}`
+      : 'No UI on another origin may call the APIs from a browser (CORS_ORIGINS is empty).',
   );
   console.log('Demo sign-ins:');
   for (const user of DEMO_USERS) console.log(`  ${user.email} / ${user.password}  (${user.groups.join(', ')})`);
