@@ -60,8 +60,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
 
   return (
     <>
-      <TeamsHeading organizationName={organizationPending ? undefined : (organization?.name ?? null)} />
-      <OrganizationAccess organizationId={organizationId} />
+      <TeamsHeading organizationId={organizationId} organizationName={organizationPending ? undefined : (organization?.name ?? null)} />
       {teams.isPending ? (
         <LoadingPlaceholder label="Loading teams">
           {[0, 1, 2].map((row) => (
@@ -91,7 +90,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
 }
 
 /** `organizationName`: undefined while it loads, null when it could not be loaded (the teams still can). */
-function TeamsHeading({ organizationName }: { organizationName: string | null | undefined }) {
+function TeamsHeading({ organizationId, organizationName }: { organizationId: string; organizationName: string | null | undefined }) {
   useDocumentTitle(organizationName ? `Teams of ${organizationName}` : 'Teams');
   return (
     <>
@@ -109,6 +108,7 @@ function TeamsHeading({ organizationName }: { organizationName: string | null | 
           )}
         </Typography>
       )}
+      <OrganizationAccess organizationId={organizationId} />
       <Typography color="text.secondary" sx={{ mb: 3, maxWidth: '70ch' }}>
         Team API tokens belong to a team, not to a person, and are meant for CI/CD pipelines. Members of a team can
         generate and delete its tokens.
