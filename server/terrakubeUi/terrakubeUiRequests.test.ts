@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../test/signIn';
+import { accessTokensOf } from '../test/signIn';
 import { describeOnEachBackend, useTestServer } from '../test/testServer';
 import { landingPage, organizationScreens, personalTokensScreen, replay, teamScreens } from './terrakubeUiRequests';
 
@@ -24,9 +24,7 @@ describeOnEachBackend('Terrakube’s own UI, request for request', (backend) => 
   let aws: string;
 
   beforeAll(async () => {
-    [admin, aws] = (await Promise.all([signIn(server.url, 'admin@example.com'), signIn(server.url, 'aws@example.com')])).map(
-      (tokens) => tokens.accessToken,
-    ) as [string, string];
+    [admin, aws] = (await accessTokensOf(server.url, 'admin@example.com', 'aws@example.com')) as [string, string];
   });
 
   it('User settings › Tokens: lists (202), generates (201 with the token) and deletes (202, empty) personal tokens', async () => {

@@ -136,3 +136,8 @@ export async function signIn(baseUrl: string, email: string, password = email.sp
   const { action } = await browser.openSignInPage();
   return browser.finishSignIn(await browser.submitSignIn(action, email, password));
 }
+
+/** Signs demo users in at once; their access tokens, in order. */
+export async function accessTokensOf(baseUrl: string, ...emails: string[]): Promise<string[]> {
+  return (await Promise.all(emails.map((email) => signIn(baseUrl, email)))).map((tokens) => tokens.accessToken);
+}

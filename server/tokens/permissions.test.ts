@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { callerPermissions } from '../organizations/callerPermissions';
 import type { TeamRow } from '../organizations/organizationRepository';
 import { call, generatePat, generateTeamToken } from '../test/api';
-import { signIn } from '../test/signIn';
+import { accessTokensOf } from '../test/signIn';
 import { describeOnEachBackend, useTestServer } from '../test/testServer';
 
 const ORGANIZATION_ID = 'd9b58bd3-f3fc-4056-a026-1163297e80a8';
@@ -58,9 +58,7 @@ describeOnEachBackend('the caller’s permissions in an organization', (backend)
   let aws: string;
 
   beforeAll(async () => {
-    [admin, aws] = (await Promise.all([signIn(server.url, 'admin@example.com'), signIn(server.url, 'aws@example.com')])).map(
-      (tokens) => tokens.accessToken,
-    ) as [string, string];
+    [admin, aws] = (await accessTokensOf(server.url, 'admin@example.com', 'aws@example.com')) as [string, string];
   });
 
   it('answers 202 with Terrakube’s permission set, in its field order, from all the caller’s teams there', async () => {
