@@ -62,7 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // (the last X-Forwarded-For entry); the entries before it are whatever the client sent.
     app.set('trust proxy', config.trustProxy ? 1 : false);
     // Headers first, so that every answer has them, the refusal of a malformed request target included.
-    app.use(securityHeaders(publicUrl, config));
+    app.use(securityHeaders(publicUrl, config, config.corsOrigins));
     app.use(publicOrigin({ publicUrl, trustProxy: config.trustProxy, publicUrlSet: config.publicUrl !== undefined }));
     app.use(crossOriginAccess(config.corsOrigins));
     app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`, throttle));

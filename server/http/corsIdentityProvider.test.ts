@@ -46,6 +46,12 @@ describe('the identity provider to a UI on another origin', () => {
     expect(list.headers.get('access-control-allow-origin')).toBe(UI);
   });
 
+  it('lets the sign-in form redirect to the UI: its form-action names the UI’s origin, and no other', async () => {
+    const { response } = await new OidcBrowser(server.url, `${UI}/`).openSignInPage();
+    const formAction = /form-action ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+    expect(formAction).toEqual(["'self'", new URL(server.url).origin, UI]);
+  });
+
   it('refuses another origin: no redirect to it, no code exchange from it', async () => {
     const redirect = await fetch(authorizeUrl(server.url, `${OTHER}/`), { redirect: 'manual' });
     expect(redirect.status).toBe(400);

@@ -38,15 +38,16 @@ function appPolicy(publicUrl: string, flavor?: AppFlavor): string {
 
 /**
  * The server's own pages (sign-in, sign-out, errors): their one inline style and script by hash. A form posts to
- * this server, whose answer redirects to the app (browsers check form-action on those redirects too).
+ * this server, whose answer redirects to the app, or to a UI on an origin in CORS_ORIGINS that signed in here
+ * (browsers check form-action on those redirects too).
  */
-export function pagePolicy(publicUrl: string): string {
+export function pagePolicy(publicUrl: string, uiOrigins: readonly string[] = []): string {
   return policy({
     'default-src': ["'none'"],
     'script-src': [hashOf(SUBMIT_FORM_SCRIPT)],
     'style-src': [hashOf(PAGE_STYLE)],
     'img-src': ["'self'"],
-    'form-action': ["'self'", new URL(publicUrl).origin],
+    'form-action': [...new Set(["'self'", new URL(publicUrl).origin, ...uiOrigins])],
     'base-uri': ["'none'"],
     'frame-ancestors': ["'none'"],
   });
@@ -77,9 +78,9 @@ const isHttps = (publicUrl: string): boolean => new URL(publicUrl).protocol === 
  * Referer, HSTS when the public URL is https, and `no-store` on the APIs and the provider (tokens, secrets,
  * token lists, sign-in pages). A route may still set its own Cache-Control.
  */
-export function securityHeaders(publicUrl: string, flavor?: AppFlavor): RequestHandler {
+export function securityHeaders(publicUrl: string, flavor?: AppFlavor, uiOrigins: readonly string[] = []): RequestHandler {
   const app = { ...EVERY_ANSWER, 'Content-Security-Policy': appPolicy(publicUrl, flavor) };
-  const page = { ...EVERY_ANSWER, 'Content-Security-Policy': pagePolicy(publicUrl), 'Cache-Control': 'no-store' };
+  const page = { ...EVERY_ANSWER, 'Content-Security-Policy': pagePolicy(publicUrl, uiOrigins), 'Cache-Control': 'no-store' };
   const https = isHttps(publicUrl);
   return (req, res, next) => {
     const kind = kindOfPath(req.path);
