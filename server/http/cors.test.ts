@@ -43,7 +43,7 @@ describe('CORS_ORIGINS set', () => {
       expect(await response.text()).toBe('');
       expect(corsHeadersOf(response.headers)).toEqual({
         'access-control-allow-origin': origin,
-        'access-control-allow-methods': 'GET, POST, DELETE',
+        'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
         'access-control-allow-headers': 'Authorization, Content-Type, Accept, Cache-Control',
         'access-control-max-age': '3600',
       });

@@ -33,13 +33,14 @@ const COVERED_PATHS: [RegExp, SendError][] = [
 ];
 
 /**
- * What the routes answer (HEAD comes with GET), the headers Terrakube's UI sends (axios with a bearer token and
+ * What the routes answer (HEAD comes with GET), and PATCH, which Terrakube's UI sends to change a team or an
+ * organization, so that its refusal (a 405 saying they are read-only) reaches the page readably; the headers Terrakube's UI sends (axios with a bearer token and
  * a JSON:API Content-Type; Terrakube's own API allows Accept and Cache-Control too), and the headers a caller
  * reads on a 429 or 503 (when to retry) and a 401 (which scheme). Preflights are cached for an hour, as the
  * identity provider's are.
  */
 const PREFLIGHT_HEADERS = {
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+  'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Cache-Control',
   'Access-Control-Max-Age': '3600',
 };
