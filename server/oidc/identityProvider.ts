@@ -43,7 +43,8 @@ export async function createIdentityProvider(
   const issuer = `${publicUrl}${OIDC_PATH}`;
   const audience = `${publicUrl}/`;
   const appOrigins = new Set([new URL(publicUrl).origin, ...uiOrigins]);
-  const appUrls = [...appOrigins].map((origin) => `${origin}/`);
+  // The app on PUBLIC_URL first, as the server writes it (a HOST in capitals stays so), then the UIs elsewhere.
+  const appUrls = [...new Set([`${publicUrl}/`, ...[...appOrigins].map((origin) => `${origin}/`)])];
 
   const configuration: Configuration = {
     adapter: databaseAdapterFactory(db, { now }),
@@ -64,9 +65,8 @@ export async function createIdentityProvider(
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        // The app on PUBLIC_URL first: `${publicUrl}/` keeps its path when PUBLIC_URL has one.
-        redirect_uris: [...new Set([`${publicUrl}/`, ...appUrls])],
-        post_logout_redirect_uris: [...new Set([`${publicUrl}/`, ...appUrls])],
+        redirect_uris: appUrls,
+        post_logout_redirect_uris: appUrls,
       },
     ],
     scopes: SCOPES.split(' '),

@@ -1,4 +1,5 @@
 import { workspaceListQuery } from '../graphql/graphqlTestCalls';
+import { call } from '../test/api';
 
 /**
  * The requests Terrakube's own web UI sends, request for request, for its token and team screens: paths, methods,
@@ -83,17 +84,6 @@ export interface UiAnswer {
 
 /** Sends one request exactly as the UI does. */
 export async function replay(baseUrl: string, request: UiRequest): Promise<UiAnswer> {
-  const response = await fetch(`${baseUrl}${request.path}`, {
-    method: request.method,
-    headers: request.headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
-  });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, contentType: response.headers.get('content-type'), text, body };
+  const { status, headers, text, body } = await call(baseUrl, request.method, request.path, { headers: request.headers, body: request.body });
+  return { status, contentType: headers.get('content-type'), text, body };
 }

@@ -3,13 +3,14 @@ export async function call(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: unknown; text: string; headers: Headers }> {
-  const headers: Record<string, string> = {};
+  // `headers` in lower case, as given: a request replayed exactly as a client sends it.
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
   if (options.rawBody !== undefined || options.body !== undefined) {
-    headers['content-type'] = options.contentType ?? 'application/json';
+    headers['content-type'] ??= options.contentType ?? 'application/json';
     body = options.rawBody ?? JSON.stringify(options.body);
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
