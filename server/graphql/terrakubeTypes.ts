@@ -1,3 +1,4 @@
+import { TEAM_PERMISSIONS } from '../organizations/callerPermissions';
 import type { OrganizationRow, TeamRow } from '../organizations/organizationRepository';
 import { UNKEPT_ORGANIZATION_ATTRIBUTES, UNKEPT_RELATIONSHIPS } from '../organizations/terrakubeOrganization';
 import { EMPTY_PAGE, pageOf, type ConnectionPage } from './connectionPage';
@@ -64,14 +65,7 @@ const TEAM: ObjectType = {
   fields: {
     id: leaf('DeferredID', (team: TeamRow) => team.id),
     name: leaf('String', (team: TeamRow) => team.name),
-    manageState: leaf('Boolean', (team: TeamRow) => team.manage_state),
-    manageWorkspace: leaf('Boolean', (team: TeamRow) => team.manage_workspace),
-    manageModule: leaf('Boolean', (team: TeamRow) => team.manage_module),
-    manageProvider: leaf('Boolean', (team: TeamRow) => team.manage_provider),
-    manageVcs: leaf('Boolean', (team: TeamRow) => team.manage_vcs),
-    manageTemplate: leaf('Boolean', (team: TeamRow) => team.manage_template),
-    manageCollection: leaf('Boolean', (team: TeamRow) => team.manage_collection),
-    manageJob: leaf('Boolean', (team: TeamRow) => team.manage_job),
+    ...Object.fromEntries(TEAM_PERMISSIONS.map(([name, column]) => [name, leaf('Boolean', (team: TeamRow) => team[column])])),
   },
   unanswered: {
     organization: "Field 'organization' in type 'Team' is not answered by the embedded server: ask for an organization's team instead.",

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { ApiError, describeError } from '../http/apiError';
 import { sendJsonApi, sendJsonApiError } from '../http/jsonApi';
 import { parseUuid } from '../http/uuid';
+import { teamPermissions } from './callerPermissions';
 import { OrganizationRepository, type OrganizationRow, type TeamRow } from './organizationRepository';
 import { isUnkeptRelationship, UNKEPT_ORGANIZATION_ATTRIBUTES } from './terrakubeOrganization';
 
@@ -19,17 +20,7 @@ const organizationResource = (row: OrganizationRow) => ({
 const teamResource = (row: TeamRow) => ({
   type: 'team',
   id: row.id,
-  attributes: {
-    name: row.name,
-    manageState: row.manage_state,
-    manageWorkspace: row.manage_workspace,
-    manageModule: row.manage_module,
-    manageProvider: row.manage_provider,
-    manageVcs: row.manage_vcs,
-    manageTemplate: row.manage_template,
-    manageCollection: row.manage_collection,
-    manageJob: row.manage_job,
-  },
+  attributes: { name: row.name, ...teamPermissions(row) },
 });
 
 /** Any write: 405, naming the methods there are. */
