@@ -1,4 +1,5 @@
 export { ApiError, defaultMessageFor, isApiError, isNotFound, NETWORK_ERROR_MESSAGE } from './ApiError';
+export { mapWithConcurrency } from './boundedConcurrency';
 export { createHttpClient, messageFromErrorBody } from './httpClient';
 export type { AccessTokenGetter, HttpClient, HttpClientOptions, RequestOptions } from './httpClient';
 export { forgetTokenApiFactory, tokenApiFactory } from './createTokenApi';

@@ -64,8 +64,6 @@ export interface CollectionCapabilities {
   uniqueDescriptions: boolean;
   /** 'many': tokens add up; 'one': a team has at most one token, and generating revokes and replaces it. */
   tokensPerCollection: 'many' | 'one';
-  /** Whether listed tokens say when they were last used. */
-  knowsLastUse: boolean;
   /** Whether several tokens can be deleted in one request. */
   bulkDelete: boolean;
 }
@@ -124,4 +122,9 @@ export interface TokenApi {
   listTeamTokens(organizationId: string, signal?: AbortSignal): Promise<TeamToken[]>;
   createTeamToken(team: TeamRef, input: GenerateTokenInput): Promise<CreatedToken>;
   deleteTeamToken(team: TeamRef, id: string): Promise<void>;
+  /**
+   * Deletes several of an organization's team tokens in one request, all or none; offered where the backend can,
+   * and usable while `capabilities.team.bulkDelete` says so.
+   */
+  deleteTeamTokens?(organizationId: string, ids: readonly string[]): Promise<void>;
 }

@@ -26,14 +26,13 @@ export const TEST_CONFIG: RuntimeConfig = {
 /** Terrakube's capabilities: personal tokens in whole days, team tokens to the minute. */
 export const TERRAKUBE_CAPABILITIES: TokenApiCapabilities = terrakubeCapabilities('terrakube-api.example.com');
 
-/** HCP Terraform's: any date and time, descriptions unique per team, last use known, bulk delete. */
+/** HCP Terraform's: any date and time, descriptions unique per team, bulk delete. */
 export const TFE_CAPABILITIES: TokenApiCapabilities = {
-  personal: { ...TERRAKUBE_CAPABILITIES.personal, expiry: { granularity: 'instant', maxMs: 3650 * DAY, allowsNever: true }, knowsLastUse: true },
+  personal: { ...TERRAKUBE_CAPABILITIES.personal, expiry: { granularity: 'instant', maxMs: 3650 * DAY, allowsNever: true } },
   team: {
     ...TERRAKUBE_CAPABILITIES.team,
     expiry: { granularity: 'instant', maxMs: 3650 * DAY, allowsNever: true },
     uniqueDescriptions: true,
-    knowsLastUse: true,
     bulkDelete: true,
   },
   cliHost: 'app.terraform.io',

@@ -122,7 +122,7 @@ describe('Terrakube TokenApi: what it declares', () => {
   it('is named Terrakube: personal tokens in whole days, team tokens to the minute, both up to 3650 days or never', () => {
     const { api } = fakeTerrakube({});
     expect(api.platformName).toBe('Terrakube');
-    const common = { takesDescription: true, uniqueDescriptions: false, tokensPerCollection: 'many', knowsLastUse: false, bulkDelete: false };
+    const common = { takesDescription: true, uniqueDescriptions: false, tokensPerCollection: 'many', bulkDelete: false };
     expect(api.capabilities).toEqual({
       personal: { ...common, expiry: { granularity: 'day', maxMs: 3650 * DAY, allowsNever: true } },
       team: { ...common, expiry: { granularity: 'minute', maxMs: 3650 * DAY + (23 * 60 + 59) * MINUTE, allowsNever: true } },
@@ -150,6 +150,20 @@ describe('Terrakube TokenApi: personal tokens', () => {
       },
     ]);
     expect(calls).toEqual([{ method: 'GET', url: PAT_URL, body: undefined, authorization: 'Bearer oidc-access-token' }]);
+  });
+
+  it("reads the embedded server's lastUsedDate, null as never used, and says nothing of use where it is absent or unreadable", async () => {
+    const listed = [
+      { ...pat, lastUsedDate: '2023-09-19T08:00:00.000+00:00' },
+      { ...pat, lastUsedDate: null },
+      { ...pat },
+      { ...pat, lastUsedDate: 'yesterday' },
+      { ...pat, lastUsedDate: 42 },
+    ];
+    const { api } = fakeTerrakube({ [`GET ${PAT_URL}`]: { status: 202, body: listed } });
+    const tokens = await api.listPersonalTokens();
+    expect(tokens.map((token) => token.lastUsedAt)).toEqual(['2023-09-19T08:00:00.000Z', null, undefined, undefined, undefined]);
+    expect(tokens.slice(2).every((token) => !('lastUsedAt' in token))).toBe(true);
   });
 
   it('reads days: 0 as never expiring, an empty creator as unknown, and an empty body as no tokens', async () => {

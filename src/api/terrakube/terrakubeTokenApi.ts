@@ -39,7 +39,6 @@ const shared: Omit<CollectionCapabilities, 'expiry'> = {
   takesDescription: true,
   uniqueDescriptions: false,
   tokensPerCollection: 'many',
-  knowsLastUse: false,
   bulkDelete: false,
 };
 

@@ -58,7 +58,18 @@ export function tokenOf(json: Json): ApiToken {
     createdAt,
     createdBy: createdBy === '' ? null : createdBy,
     expiresAt: expiry?.toISOString() ?? null,
+    ...lastUseOf(json.lastUsedDate),
   };
+}
+
+/**
+ * `lastUsedDate` is the embedded server's, not Terrakube's: a real Terrakube sends none, and then the token says
+ * nothing about its use. `null` means never used; an unreadable date is as good as absent.
+ */
+function lastUseOf(value: unknown): Pick<ApiToken, 'lastUsedAt'> {
+  if (value === null) return { lastUsedAt: null };
+  const at = isoDate(value);
+  return at === null ? {} : { lastUsedAt: at };
 }
 
 function jsonApiData(body: unknown, what: string): unknown {

@@ -20,7 +20,6 @@ describe('capabilities', () => {
       expect(collection.expiry.granularity).toBe('instant');
       expect(collection.expiry.allowsNever).toBe(true);
       expect(collection.expiry.maxMs / (365.25 * 24 * 3600 * 1000)).toBeCloseTo(10, 1);
-      expect(collection.knowsLastUse).toBe(true);
     }
   });
 

@@ -21,7 +21,6 @@ export const PERSONAL_CAPABILITIES: CollectionCapabilities = {
   takesDescription: true,
   uniqueDescriptions: false,
   tokensPerCollection: 'many',
-  knowsLastUse: true,
   bulkDelete: false,
 };
 
@@ -31,7 +30,6 @@ export const TEAM_CAPABILITIES: Record<TeamTokenMode, CollectionCapabilities> = 
     takesDescription: true,
     uniqueDescriptions: true,
     tokensPerCollection: 'many',
-    knowsLastUse: true,
     bulkDelete: true,
   },
   single: {
@@ -39,7 +37,6 @@ export const TEAM_CAPABILITIES: Record<TeamTokenMode, CollectionCapabilities> = 
     takesDescription: false,
     uniqueDescriptions: false,
     tokensPerCollection: 'one',
-    knowsLastUse: true,
     bulkDelete: false,
   },
 };

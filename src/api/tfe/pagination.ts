@@ -1,5 +1,5 @@
 import { ApiError } from '../ApiError';
-import { mapWithConcurrency } from './boundedConcurrency';
+import { mapWithConcurrency } from '../boundedConcurrency';
 import { includedOf, isRecord, resourcesOf, UNUSABLE_ANSWER_STATUS, type Resource } from './jsonApi';
 import type { TfeClient, TfeRequestOptions } from './tfeClient';
 

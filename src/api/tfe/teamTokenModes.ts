@@ -1,6 +1,6 @@
 import { ApiError, isApiError } from '../ApiError';
 import type { CreatedToken, GenerateTokenInput, Team, TeamRef, TeamToken } from '../tokenApi';
-import { mapWithConcurrency } from './boundedConcurrency';
+import { mapWithConcurrency } from '../boundedConcurrency';
 import type { TeamTokenMode } from './capabilities';
 import { includedOf, resourceDocument, resourceOf, type Resource } from './jsonApi';
 import { PAGE_CONCURRENCY, readAllPages } from './pagination';

@@ -54,7 +54,8 @@ export function toApiToken(resource: Resource, creators: CreatorNames): ApiToken
     createdBy: (creator && creators.get(creatorKey(creator.type, creator.id))) ?? null,
     // HCP Terraform sends `null` for "never"; the port has no way to say "unreadable", which is as good as absent.
     expiresAt: isoDateOf(attributes['expired-at']),
-    lastUsedAt: isoDateOf(attributes['last-used-at']),
+    // Absent: this release does not say; `null`: never used.
+    ...('last-used-at' in attributes ? { lastUsedAt: isoDateOf(attributes['last-used-at']) } : {}),
   };
 }
 

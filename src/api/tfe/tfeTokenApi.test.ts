@@ -43,6 +43,16 @@ describe('HCP Terraform TokenApi: personal tokens', () => {
     ]);
   });
 
+  it('says nothing of last use where a release sends no last-used-at', async () => {
+    const { api, backend } = tfeApiOnFakeBackend();
+    await api.listPersonalTokens(); // who is signed in, asked once
+    const resource = { id: 'at-old', type: 'authentication-tokens', attributes: { 'created-at': '2024-01-02T03:04:05.000Z', 'expired-at': null } };
+    backend.answerNext({ path: /authentication-tokens$/ }, { status: 200, body: { data: [resource] } });
+    const [token] = await api.listPersonalTokens();
+    expect(token).toMatchObject({ id: 'at-old', expiresAt: null });
+    expect(token).not.toHaveProperty('lastUsedAt');
+  });
+
   it('asks who is signed in once per adapter, sharing the request between concurrent callers', async () => {
     const { api, backend } = tfeApiOnFakeBackend();
     await Promise.all([api.listPersonalTokens(), api.listPersonalTokens(), api.createPersonalToken({ description: 'x', expiresAt: null })]);

@@ -39,7 +39,6 @@ export interface TfeTokenApi extends TokenApi {
    */
   readonly teamTokenMode: TeamTokenMode | undefined;
   detectTeamTokenMode(organizationId: string): Promise<TeamTokenMode>;
-  /** Deletes several of an organization's team tokens in one request (`capabilities.team.bulkDelete`). */
   deleteTeamTokens(organizationId: string, ids: readonly string[]): Promise<void>;
 }
 

@@ -84,6 +84,7 @@ export function useTeamTokenCollection(team: Team): TokenCollection {
         }
       },
       deleteToken: (id: string) => api.deleteTeamToken(ref, id),
+      deleteTokens: api.deleteTeamTokens && ((ids: readonly string[]) => api.deleteTeamTokens!(team.organizationId, ids)),
       wording: {
         listLabel: `${team.name} tokens`,
         listNameInText: `the tokens of ${team.name}`,

@@ -8,8 +8,18 @@ import { GenerateTokenForm } from './generate/GenerateTokenForm';
 import { ReplaceTokenStep } from './generate/ReplaceTokenStep';
 import { RevealTokenStep } from './generate/RevealTokenStep';
 import { useGenerateToken } from './generate/useGenerateToken';
+import { RegenerateTokenStep } from './regenerate/RegenerateTokenStep';
+import { regenerateInputOf, type RegeneratePlan } from './regenerate/regeneratePlan';
 import type { TokenCollection } from './tokenCollection';
 import type { ListedToken } from './tokenRows';
+
+/** A token to regenerate, and what its successor will be. */
+export interface Regeneration {
+  token: ListedToken;
+  plan: RegeneratePlan;
+}
+
+export const REGENERATE_DIALOG_TITLE = 'Regenerate token';
 
 export interface GenerateTokenDialogProps {
   open: boolean;
@@ -19,6 +29,10 @@ export interface GenerateTokenDialogProps {
   collection: TokenCollection;
   /** The token that generating revokes and replaces (a team that has one token): the dialog asks first. */
   replaces?: ListedToken;
+  /** Regenerate this token instead: confirm, make its successor, reveal it, then `onRegenerated`. */
+  regenerates?: Regeneration;
+  /** Called once the successor is made and shown: the old token is to be deleted now (unless it was replaced). */
+  onRegenerated?: (old: ListedToken) => void;
 }
 
 /**
@@ -38,7 +52,15 @@ export function GenerateTokenDialog(props: GenerateTokenDialogProps) {
 
 export default GenerateTokenDialog;
 
-function GenerateTokenSession({ open, onClose, collection, replaces, onExited }: GenerateTokenDialogProps & { onExited: () => void }) {
+function GenerateTokenSession({
+  open,
+  onClose,
+  collection,
+  replaces,
+  regenerates,
+  onRegenerated,
+  onExited,
+}: GenerateTokenDialogProps & { onExited: () => void }) {
   const titleId = useId();
   const theme = useTheme();
   const fullScreen = useMediaQuery(theme.breakpoints.down('sm'));
@@ -54,9 +76,28 @@ function GenerateTokenSession({ open, onClose, collection, replaces, onExited }:
     else onClose();
   };
 
+  const regenerate = () => {
+    if (!regenerates) return;
+    const chosenAt = Date.now();
+    void submit(regenerateInputOf(regenerates.plan, new Date(chosenAt)), chosenAt).then((made) => {
+      if (made && !regenerates.plan.replacesInPlace) onRegenerated?.(regenerates.token);
+    });
+  };
+
   let step;
   if (generated) step = <RevealTokenStep generated={generated} apiHost={cliHost} onDone={onClose} />;
-  else if (replaces && !replaceConfirmed) {
+  else if (regenerates) {
+    step = (
+      <RegenerateTokenStep
+        token={regenerates.token}
+        plan={regenerates.plan}
+        pending={isPending}
+        error={error}
+        onConfirm={regenerate}
+        onCancel={onClose}
+      />
+    );
+  } else if (replaces && !replaceConfirmed) {
     step = <ReplaceTokenStep token={replaces} onConfirm={() => setReplaceConfirmed(true)} onCancel={onClose} />;
   } else {
     step = (
@@ -84,7 +125,7 @@ function GenerateTokenSession({ open, onClose, collection, replaces, onExited }:
       sx={{ '& .MuiDialog-container': { alignItems: { sm: 'flex-start' } } }}
       slotProps={{ paper: { sx: { mt: { sm: '8vh' } } } }}
     >
-      <DialogTitle id={titleId}>{wording.dialogTitle}</DialogTitle>
+      <DialogTitle id={titleId}>{regenerates ? REGENERATE_DIALOG_TITLE : wording.dialogTitle}</DialogTitle>
       {step}
       <CloseRevealConfirmation
         open={confirmingClose}

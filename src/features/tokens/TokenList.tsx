@@ -8,9 +8,9 @@ import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import {
   filterTokenRows,
+  sortOrdersFor,
   sortTokenRows,
   TOKEN_SORT_LABELS,
-  TOKEN_SORT_ORDERS,
   toTokenRows,
   type ListedToken,
   type TokenSortOrder,
@@ -39,6 +39,8 @@ export interface TokenListProps {
   showCreator: boolean;
   /** Must be stable (`useCallback`): every row receives it. */
   onDelete: (token: ListedToken, trigger: HTMLElement) => void;
+  /** Stable too; absent where the list offers no regenerate. */
+  onRegenerate?: (token: ListedToken, trigger: HTMLElement) => void;
   /** The `<ul>`, focusable by script, e.g. to move focus there after a delete. */
   listRef?: RefObject<HTMLUListElement | null>;
 }
@@ -48,7 +50,7 @@ export interface TokenListProps {
  * Parsing, sorting and filtering are memoized separately; the filter follows typing through a deferred value so
  * the box stays responsive on long lists, and long lists render only the rows near the viewport.
  */
-export function TokenList({ tokens, label, now, showCreator, onDelete, listRef }: TokenListProps) {
+export function TokenList({ tokens, label, now, showCreator, onDelete, onRegenerate, listRef }: TokenListProps) {
   const [sortOrder, setSortOrder] = useState<TokenSortOrder>('expiry');
   const [filter, setFilter] = useState('');
   const [filterBoxDismissed, setFilterBoxDismissed] = useState(false);
@@ -62,14 +64,18 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, listRef }
   const [virtualizedListFailed, setVirtualizedListFailed] = useState(false);
 
   const rows = useMemo(() => toTokenRows(tokens), [tokens]);
-  const sortedRows = useMemo(() => sortTokenRows(rows, sortOrder), [rows, sortOrder]);
+  const sortOrders = useMemo(() => sortOrdersFor(rows), [rows]);
+  const showsLastUse = sortOrders.includes('lastUsed');
+  // A sort the list no longer offers (its tokens stopped saying when they were used) falls back to expiry.
+  const appliedSortOrder = sortOrders.includes(sortOrder) ? sortOrder : 'expiry';
+  const sortedRows = useMemo(() => sortTokenRows(rows, appliedSortOrder), [rows, appliedSortOrder]);
   const visibleRows = useMemo(() => filterTokenRows(sortedRows, deferredFilter), [sortedRows, deferredFilter]);
 
   // Keep the box while it holds a filter, even if deletes bring the list under the threshold.
   const showFilter = (tokens.length > FILTER_THRESHOLD || filter !== '') && !filterBoxDismissed;
   const filtering = deferredFilter.trim() !== '';
   const count = numberFormat.format(tokens.length);
-  const rowsListProps: TokenRowsListProps = { rows: visibleRows, label, now, showCreator, onDelete, list };
+  const rowsListProps: TokenRowsListProps = { rows: visibleRows, label, now, showCreator, onDelete, onRegenerate, showsLastUse, list };
 
   return (
     <Box>
@@ -84,11 +90,11 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, listRef }
             // As tall as the filter box beside it; a focused button's outline drawn above its neighbours.
             sx={{ '& .MuiButton-root': { minHeight: 40 }, '& .Mui-focusVisible': { zIndex: 1 } }}
           >
-            {TOKEN_SORT_ORDERS.map((order) => (
+            {sortOrders.map((order) => (
               <Button
                 key={order}
-                variant={order === sortOrder ? 'contained' : 'outlined'}
-                aria-pressed={order === sortOrder}
+                variant={order === appliedSortOrder ? 'contained' : 'outlined'}
+                aria-pressed={order === appliedSortOrder}
                 onClick={() => setSortOrder(order)}
               >
                 {TOKEN_SORT_LABELS[order]}

@@ -1,3 +1,4 @@
+import AutorenewIcon from '@mui/icons-material/Autorenew';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import IconButton from '@mui/material/IconButton';
 import { memo, type ReactNode } from 'react';
@@ -15,6 +16,8 @@ export interface TokenListItemProps {
   showCreator: boolean;
   /** Asks to delete the token; `trigger` is the row's delete button, to return focus to. */
   onDelete: (token: ListedToken, trigger: HTMLElement) => void;
+  /** Asks to regenerate the token; absent where the list offers no regenerate. */
+  onRegenerate?: (token: ListedToken, trigger: HTMLElement) => void;
   /** In a virtualized list: the row's position among all rows, its offset from the list's top, and the row count. */
   index?: number;
   top?: number;
@@ -24,7 +27,8 @@ export interface TokenListItemProps {
 }
 
 /**
- * One token: description, status, expiry, creation and its delete button. A multi-column row on wide screens,
+ * One token: description, status, expiry, last use (where the backend says), creation and its regenerate and delete
+ * buttons. A multi-column row on wide screens,
  * stacked on narrow ones. An expired token stays listed (Terrakube lists it too) and looks it: a shaded row, muted
  * text at AA contrast, a filled Expired chip, and its expiry labelled "Expired". Plain elements styled by the
  * list's class rules (`tokenRowStyles`), so that rendering a row does no style work: a fast scroll through a long
@@ -36,12 +40,13 @@ export const TokenListItem = memo(function TokenListItem({
   now,
   showCreator,
   onDelete,
+  onRegenerate,
   index,
   top,
   setSize,
   measureRef,
 }: TokenListItemProps) {
-  const { token, expiresAt, createdAt } = row;
+  const { token, expiresAt, createdAt, lastUsedAt } = row;
   const name = tokenNameOf(token);
   const status = expiryStatusOf(expiresAt === null ? null : new Date(expiresAt), new Date(now));
   const expired = status === 'expired';
@@ -78,10 +83,20 @@ export const TokenListItem = memo(function TokenListItem({
       <Field area="expiry" label={expired ? 'Expired' : 'Expires'}>
         {expiry}
       </Field>
+      {lastUsedAt !== undefined && (
+        <Field area="lastUsed" label="Last used">
+          {lastUsedAt === null ? 'Never' : <LastUse at={lastUsedAt} now={now} />}
+        </Field>
+      )}
       <Field area="created" label="Created" detail={creator}>
         {created}
       </Field>
-      <div className={TOKEN_ROW_CLASSES.delete}>
+      <div className={TOKEN_ROW_CLASSES.actions}>
+        {onRegenerate && (
+          <IconButton aria-label={`Regenerate token ${name}`} onClick={(event) => onRegenerate(token, event.currentTarget)}>
+            <AutorenewIcon />
+          </IconButton>
+        )}
         <IconButton aria-label={`Delete token ${name}`} onClick={(event) => onDelete(token, event.currentTarget)}>
           <DeleteOutlineIcon />
         </IconButton>
@@ -90,8 +105,21 @@ export const TokenListItem = memo(function TokenListItem({
   );
 });
 
+/** "3 hours ago", with the exact time on hover and, after it, for screen readers. */
+function LastUse({ at, now }: { at: number; now: number }) {
+  const exact = formatDateTime(at);
+  return (
+    <>
+      <time dateTime={new Date(at).toISOString()} title={exact}>
+        {formatRelativeTime(new Date(at), new Date(Math.max(now, at)))}
+      </time>
+      <span className={TOKEN_ROW_CLASSES.hidden}> ({exact})</span>
+    </>
+  );
+}
+
 /** A labelled value; `detail` goes on a line of its own, so rows keep one height whatever its length. */
-function Field({ area, label, detail, children }: { area: 'expiry' | 'created'; label: string; detail?: string; children: ReactNode }) {
+function Field({ area, label, detail, children }: { area: 'expiry' | 'lastUsed' | 'created'; label: string; detail?: string; children: ReactNode }) {
   return (
     <div className={`${TOKEN_ROW_CLASSES.field} ${TOKEN_ROW_CLASSES[area]}`}>
       <span className={TOKEN_ROW_CLASSES.label}>{label}</span>

@@ -3,7 +3,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useState } from 'react';
 import { TokenListItem } from './TokenListItem';
 import type { TokenRowsListProps } from './TokenRowsList';
-import { TOKEN_LIST_SX } from './tokenRowStyles';
+import { TOKEN_LIST_SX, tokenListClass } from './tokenRowStyles';
 
 /** A wide row's height before any is measured. */
 const ESTIMATED_ROW_HEIGHT = 76;
@@ -13,7 +13,16 @@ const ESTIMATED_ROW_HEIGHT = 76;
  * were there. Each row says where it stands (`aria-posinset` of `aria-setsize`) for assistive technology. A module
  * of its own, loaded only for long lists.
  */
-export default function VirtualizedTokenRowsList({ rows, label, now, showCreator, onDelete, list }: TokenRowsListProps) {
+export default function VirtualizedTokenRowsList({
+  rows,
+  label,
+  now,
+  showCreator,
+  onDelete,
+  onRegenerate,
+  showsLastUse,
+  list,
+}: TokenRowsListProps) {
   // The list's distance from the top of the page, which the window's scroll position is measured against.
   const [listTop, setListTop] = useState(0);
   // Rows are measured as they render, and a row whose height differs from its estimate moves every row after it:
@@ -52,6 +61,7 @@ export default function VirtualizedTokenRowsList({ rows, label, now, showCreator
       ref={list}
       tabIndex={-1}
       sx={{ ...TOKEN_LIST_SX, position: 'relative' }}
+      className={tokenListClass(showsLastUse)}
       style={{ height: virtualizer.getTotalSize() }}
     >
       {virtualizer.getVirtualItems().map((item) => (
@@ -61,6 +71,7 @@ export default function VirtualizedTokenRowsList({ rows, label, now, showCreator
           now={now}
           showCreator={showCreator}
           onDelete={onDelete}
+          onRegenerate={onRegenerate}
           index={item.index}
           top={item.start - listTop}
           setSize={rows.length}

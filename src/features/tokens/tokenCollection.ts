@@ -41,6 +41,8 @@ export interface TokenCollection {
   cliHost: string;
   generate: (input: GenerateTokenInput) => Promise<CreatedToken>;
   deleteToken: (id: string) => Promise<void>;
+  /** Deletes several at once, all or none, while `capabilities.bulkDelete` says the backend can. */
+  deleteTokens?: (ids: readonly string[]) => Promise<void>;
   wording: TokenCollectionWording;
   /** When set, the generate button is disabled and this sentence is shown next to it. */
   generateDisabledReason?: string;

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aToken, DAY } from '../../test/testKit';
-import { filterTokenRows, sortTokenRows, tokenNameOf, toTokenRows, UNTITLED_TOKEN, type TokenSortOrder } from './tokenRows';
+import {
+  filterTokenRows,
+  sortOrdersFor,
+  sortTokenRows,
+  TOKEN_SORT_ORDERS,
+  tokenNameOf,
+  toTokenRows,
+  UNTITLED_TOKEN,
+  type TokenSortOrder,
+} from './tokenRows';
 
 const names = (rows: ReturnType<typeof toTokenRows>) => rows.map((row) => tokenNameOf(row.token));
 
@@ -41,13 +50,33 @@ describe('token rows', () => {
     );
     const manyRows = toTokenRows(many);
     fc.assert(
-      fc.property(fc.shuffledSubarray(manyRows, { minLength: manyRows.length }), fc.constantFrom<TokenSortOrder>('expiry', 'newest', 'description'), (shuffled, order) => {
+      fc.property(fc.shuffledSubarray(manyRows, { minLength: manyRows.length }), fc.constantFrom<TokenSortOrder>(...TOKEN_SORT_ORDERS), (shuffled, order) => {
         const before = [...shuffled];
         const sorted = sortTokenRows(shuffled, order);
         expect(shuffled).toEqual(before);
         expect(sorted.map((row) => row.token.id)).toEqual(sortTokenRows(manyRows, order).map((row) => row.token.id));
       }),
     );
+  });
+
+  it('sorts by last use: most recent first, then never used, then those the backend says nothing about', () => {
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const used = toTokenRows([
+      aToken({ description: 'unknown', createdAgo: DAY }),
+      aToken({ description: 'never', lastUsedAt: null, createdAgo: 2 * DAY }),
+      aToken({ description: 'yesterday', lastUsedAt: ago(DAY) }),
+      aToken({ description: 'old', lastUsedAt: ago(9 * DAY) }),
+      aToken({ description: 'never, newer', lastUsedAt: null, createdAgo: DAY / 2 }),
+      aToken({ description: 'just now', lastUsedAt: ago(1000) }),
+      aToken({ description: 'unreadable', lastUsedAt: 'not a date', createdAgo: 3 * DAY }),
+    ]);
+    // An unreadable date counts as never used: the backend did say it keeps track.
+    expect(names(sortTokenRows(used, 'lastUsed'))).toEqual(['just now', 'yesterday', 'old', 'never, newer', 'never', 'unreadable', 'unknown']);
+  });
+
+  it('offers the last-use sort only where some token says when it was used', () => {
+    expect(sortOrdersFor(rows)).toEqual(['expiry', 'newest', 'description']);
+    expect(sortOrdersFor(toTokenRows([...tokens, aToken({ lastUsedAt: null })]))).toEqual(TOKEN_SORT_ORDERS);
   });
 
   it('filters by name, ignoring case and surrounding spaces; an empty filter keeps every row', () => {

@@ -19,19 +19,27 @@ export interface TokenRow {
   expiresAt: number | null;
   /** Milliseconds since the epoch; `null` when the backend sent no readable creation date. */
   createdAt: number | null;
+  /** Milliseconds since the epoch; `null`: never used; `undefined`: the backend does not say. */
+  lastUsedAt: number | null | undefined;
   /** The description, lower-cased once for the filter. */
   searchText: string;
 }
 
-export type TokenSortOrder = 'expiry' | 'newest' | 'description';
+export type TokenSortOrder = 'expiry' | 'newest' | 'lastUsed' | 'description';
 
-export const TOKEN_SORT_ORDERS: readonly TokenSortOrder[] = ['expiry', 'newest', 'description'];
+export const TOKEN_SORT_ORDERS: readonly TokenSortOrder[] = ['expiry', 'newest', 'lastUsed', 'description'];
 
 export const TOKEN_SORT_LABELS: Record<TokenSortOrder, string> = {
   expiry: 'Expiry',
   newest: 'Newest first',
+  lastUsed: 'Last used',
   description: 'Description',
 };
+
+/** The sort orders a list offers: by last use only where some token says when it was used. */
+export function sortOrdersFor(rows: readonly TokenRow[]): readonly TokenSortOrder[] {
+  return rows.some((row) => row.lastUsedAt !== undefined) ? TOKEN_SORT_ORDERS : TOKEN_SORT_ORDERS.filter((order) => order !== 'lastUsed');
+}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -46,6 +54,7 @@ export function toTokenRows(tokens: readonly ListedToken[]): TokenRow[] {
     token,
     expiresAt: timeOf(token.expiresAt),
     createdAt: timeOf(token.createdAt),
+    lastUsedAt: token.lastUsedAt === undefined ? undefined : timeOf(token.lastUsedAt),
     searchText: tokenNameOf(token).toLocaleLowerCase(),
   }));
 }
@@ -66,6 +75,13 @@ function byNewest(a: TokenRow, b: TokenRow): number {
   return 0;
 }
 
+/** Most recently used first, then those never used; those the backend says nothing about last. */
+function byLastUse(a: TokenRow, b: TokenRow): number {
+  const rank = (row: TokenRow) => (row.lastUsedAt === undefined ? 2 : row.lastUsedAt === null ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  return a.lastUsedAt && b.lastUsedAt ? b.lastUsedAt - a.lastUsedAt : 0;
+}
+
 function byDescription(a: TokenRow, b: TokenRow): number {
   return collator.compare(tokenNameOf(a.token), tokenNameOf(b.token));
 }
@@ -77,6 +93,7 @@ function byId(a: TokenRow, b: TokenRow): number {
 const COMPARATORS: Record<TokenSortOrder, ((a: TokenRow, b: TokenRow) => number)[]> = {
   expiry: [byExpiry, byDescription, byId],
   newest: [byNewest, byDescription, byId],
+  lastUsed: [byLastUse, byNewest, byDescription, byId],
   description: [byDescription, byExpiry, byId],
 };
 

@@ -1,4 +1,4 @@
-import { useMutation, useMutationState, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, isApiError } from '../../api';
 import type { ListedToken } from './tokenRows';
@@ -14,11 +14,45 @@ export function deleteTokenMutationKey(tokenListKey: QueryKey): QueryKey {
   return ['deleteToken', ...tokenListKey];
 }
 
+/** Takes tokens out of the cached list at once, after stopping a refetch that would answer with them still in it. */
+export async function removeFromList(queryClient: QueryClient, tokenListKey: QueryKey, tokens: readonly ListedToken[]) {
+  await queryClient.cancelQueries({ queryKey: tokenListKey });
+  const previous = queryClient.getQueryData<readonly ListedToken[]>(tokenListKey);
+  const ids = new Set(tokens.map((token) => token.id));
+  queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (listed) => listed?.filter((t) => !ids.has(t.id)));
+  return previous;
+}
+
+/** Puts tokens whose delete failed back where they were, leaving any other change made since (another delete). */
+export function putBackInList(
+  queryClient: QueryClient,
+  tokenListKey: QueryKey,
+  tokens: readonly ListedToken[],
+  previous: readonly ListedToken[] | undefined,
+) {
+  queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (listed) => {
+    if (!listed) return listed;
+    let result = listed;
+    for (const token of tokens) {
+      if (result.some((t) => t.id === token.id)) continue;
+      const index = previous?.findIndex((t) => t.id === token.id) ?? -1;
+      result = index < 0 ? [...result, token] : [...result.slice(0, index), token, ...result.slice(index)];
+    }
+    return result;
+  });
+}
+
+/** Refetches the list when the last of its concurrent deletes settles; see `useDeleteToken`. */
+export function refetchAfterLastDelete(queryClient: QueryClient, tokenListKey: QueryKey): Promise<void> | undefined {
+  if (queryClient.isMutating({ mutationKey: deleteTokenMutationKey(tokenListKey) }) !== 1) return undefined;
+  return queryClient.invalidateQueries({ queryKey: tokenListKey });
+}
+
 /**
  * The answer the API gives for a token it does not know: Terrakube 400, the embedded server 404. It may mean the
  * token is gone already (deleted in another tab), but a 400 can also be a refusal: only the list can tell.
  */
-function mayBeAlreadyDeleted(error: unknown): error is ApiError {
+export function mayBeAlreadyDeleted(error: unknown): error is ApiError {
   return isApiError(error) && (error.status === 404 || error.status === 400);
 }
 
@@ -63,41 +97,36 @@ export function useDeleteToken({
         return 'alreadyDeleted';
       }
     },
-    onMutate: async (token) => {
-      // A refetch already under way would answer with the token still in it.
-      await queryClient.cancelQueries({ queryKey: tokenListKey });
-      const previous = queryClient.getQueryData<readonly ListedToken[]>(tokenListKey);
-      queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (tokens) => tokens?.filter((t) => t.id !== token.id));
-      return { previous };
-    },
+    onMutate: async (token) => ({ previous: await removeFromList(queryClient, tokenListKey, [token]) }),
     onSuccess: (result, token) => onOutcome({ kind: result, token }),
     onError: (error, token, context) => {
-      // Put the token back where it was, leaving any other change made since (another delete) in place.
-      queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (tokens) => {
-        if (!tokens || tokens.some((t) => t.id === token.id)) return tokens;
-        const index = context?.previous?.findIndex((t) => t.id === token.id) ?? -1;
-        return index < 0 ? [...tokens, token] : [...tokens.slice(0, index), token, ...tokens.slice(index)];
-      });
+      putBackInList(queryClient, tokenListKey, [token], context?.previous);
       onOutcome({ kind: 'failed', token, error });
     },
     onSettled: (_data, error) => {
       // Only the last of several concurrent deletes refetches, so an earlier refetch cannot show a token whose
       // delete is still on its way.
-      if (queryClient.isMutating({ mutationKey }) !== 1) return undefined;
-      const refetched = queryClient.invalidateQueries({ queryKey: tokenListKey });
+      const refetched = refetchAfterLastDelete(queryClient, tokenListKey);
       // After a success, stay pending until the list is fresh: the row cannot flicker back from a stale answer.
       return error ? undefined : refetched;
     },
   });
 }
 
-/** The ids of this list's tokens whose delete is on its way; the list hides them whatever the cache says. */
+/**
+ * The ids of this list's tokens whose delete is on its way, one at a time or several at once; the list hides them
+ * whatever the cache says.
+ */
 export function usePendingDeletes(tokenListKey: QueryKey): ReadonlySet<string> {
-  const ids = useMutationState<string | undefined>({
+  const ids = useMutationState<string[]>({
     filters: { mutationKey: deleteTokenMutationKey(tokenListKey), status: 'pending' },
-    select: (mutation) => (mutation.state.variables as ListedToken | undefined)?.id,
-  });
+    select: (mutation) => {
+      const variables = mutation.state.variables as ListedToken | readonly ListedToken[] | undefined;
+      if (variables === undefined) return [];
+      return Array.isArray(variables) ? variables.map((token: ListedToken) => token.id) : [(variables as ListedToken).id];
+    },
+  }).flat();
   const key = ids.join('\u0000');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` captures `ids`' contents
-  return useMemo(() => new Set(ids.filter((id): id is string => id !== undefined)), [key]);
+  return useMemo(() => new Set(ids), [key]);
 }

@@ -60,15 +60,18 @@ export function useGenerateToken({ generate, tokenListKey }: UseGenerateTokenOpt
     retry: false,
   });
 
+  /** Resolves true once the token is made and its secret is in `generated`; false if it was not, or a submit was on its way. */
   const submit = useCallback(
-    async (input: GenerateTokenInput, chosenAt = Date.now()) => {
-      if (inFlight.current) return;
+    async (input: GenerateTokenInput, chosenAt = Date.now()): Promise<boolean> => {
+      if (inFlight.current) return false;
       inFlight.current = true;
       try {
         await mutateAsync({ input, chosenAt });
         reset();
+        return true;
       } catch {
         // The error is kept in the mutation's state and shown by the form.
+        return false;
       } finally {
         inFlight.current = false;
       }

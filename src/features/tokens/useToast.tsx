@@ -1,0 +1,30 @@
+import { Suspense, useCallback, useState } from 'react';
+import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
+import { useReloadableLazy } from '../../ui/useReloadableLazy';
+import type { Toast } from './TokenToast';
+
+// The toast follows a delete or a regenerate: its code loads when first needed.
+const loadTokenToast = () => import('./TokenToast');
+
+/** Starts loading the toast's code, so that it shows without delay when an action ends. */
+export const preloadTokenToast = () => void loadTokenToast().catch(() => undefined);
+
+/** The panel's one toast: `showToast` replaces whatever toast was showing. */
+export function useToast() {
+  const [TokenToast, reloadTokenToast] = useReloadableLazy(loadTokenToast);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [open, setOpen] = useState(false);
+  const showToast = useCallback((next: Omit<Toast, 'key'>) => {
+    setToast({ ...next, key: Date.now() });
+    setOpen(true);
+  }, []);
+
+  const toastElement = toast && (
+    <LazyLoadBoundary what="the message about the change" onReload={reloadTokenToast} onDismiss={() => setToast(null)}>
+      <Suspense fallback={null}>
+        <TokenToast toast={toast} open={open} onClose={() => setOpen(false)} />
+      </Suspense>
+    </LazyLoadBoundary>
+  );
+  return { toastElement, showToast };
+}
