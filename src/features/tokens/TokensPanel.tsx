@@ -13,6 +13,7 @@ import { useAuth } from '../../auth';
 import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
+import { ExpiryNotice } from './ExpiryNotice';
 import { TokenList } from './TokenList';
 import type { TokenCollection } from './tokenCollection';
 import { tokenNameOf, type ListedToken } from './tokenRows';
@@ -221,6 +222,9 @@ export function TokensPanel({ collection }: TokensPanelProps) {
 
   return (
     <Box>
+      {tokens && !unavailableMessage && (
+        <ExpiryNotice tokens={tokens} now={now} tokensInText={collection.wording.tokensInText} listRef={list} />
+      )}
       {!empty && <Box sx={{ mb: 3 }}>{generateControl}</Box>}
 
       {/* The dialogs' places: a dialog shows in a layer of its own, a failure to load its code shows here. */}
