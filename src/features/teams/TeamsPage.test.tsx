@@ -16,6 +16,7 @@ import {
   teamsApi,
   type TeamsWorld,
 } from '../../test/testKit';
+import { EXPIRES_SOON_MS } from '../tokens/tokenExpiry';
 import { activeTokenCounts } from './activeTokenCounts';
 
 const TEAMS_PATH = `/organizations/${ORGANIZATION.id}/settings/teams`;
@@ -72,6 +73,34 @@ describe('Teams list', () => {
     expect(within(aws).getByText('Not a member')).toBeInTheDocument();
     expect(within(aws).getByText('Tokens visible to members')).toBeInTheDocument();
     expect(api.listTeamTokens).toHaveBeenCalledExactlyOnceWith(ORGANIZATION.id, expect.any(AbortSignal));
+  });
+
+  it('says how many of the counted tokens expire within seven days, beside the count, and nothing where none do', async () => {
+    renderTeams({
+      tokens: [
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: 3 * DAY }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: 10 * MINUTE }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: 8 * DAY }),
+        aTeamToken(ADMIN_TEAM.id, { expiresIn: -MINUTE }),
+        aTeamToken(DEVELOPERS_TEAM.id, { expiresIn: 6 * DAY }),
+        aTeamToken(DEVELOPERS_TEAM.id, { expiresIn: null }),
+        // Not counted for a team the user may not manage, nor said to expire.
+        aTeamToken(AWS_TEAM.id, { expiresIn: DAY }),
+      ],
+    });
+    const admin = await row('TERRAKUBE_ADMIN');
+    const adminCount = await within(admin).findByText('3 active tokens');
+    const adminExpiring = within(admin).getByText('2 tokens expire this week');
+    expect(adminCount.parentElement).toBe(adminExpiring.parentElement);
+    expect(within(await row('TERRAKUBE_DEVELOPERS')).getByText('1 token expires this week')).toBeInTheDocument();
+    expect(within(await row('AWS_DEVELOPERS')).queryByText(/expires? this week/)).not.toBeInTheDocument();
+  });
+
+  it('says nothing of expiry for a team whose tokens all have more than seven days left', async () => {
+    renderTeams({ teams: [ADMIN_TEAM], tokens: [aTeamToken(ADMIN_TEAM.id, { expiresIn: 30 * DAY }), aTeamToken(ADMIN_TEAM.id, { expiresIn: null })] });
+    const admin = await row('TERRAKUBE_ADMIN');
+    expect(await within(admin).findByText('2 active tokens')).toBeInTheDocument();
+    expect(within(admin).queryByText(/expires? this week/)).not.toBeInTheDocument();
   });
 
   it('takes membership and the right to the tokens from each team as the backend describes it', async () => {
@@ -194,20 +223,41 @@ describe('Teams list: your access in the organization', () => {
 });
 
 describe('activeTokenCounts', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  const expiringIn = (teamId: string, ms: number) => aTeamToken(teamId, { expiresAt: new Date(now + ms).toISOString() });
+
   it('counts unexpired and never-expiring tokens per team id, and not expired ones', () => {
-    const now = Date.now();
     const tokens = [
-      aTeamToken('team-a', { expiresIn: DAY }),
+      expiringIn('team-a', 30 * DAY),
       aTeamToken('team-a', { expiresIn: null }),
-      aTeamToken('team-a', { expiresAt: new Date(now).toISOString() }),
-      aTeamToken('team-b', { expiresAt: new Date(now + 1).toISOString() }),
-      aTeamToken('team-c', { expiresIn: -DAY }),
+      expiringIn('team-a', 0),
+      expiringIn('team-b', 1),
+      expiringIn('team-c', -DAY),
+      aTeamToken('team-c', { expiresAt: 'not a date' }),
     ];
     expect(activeTokenCounts(tokens, now)).toEqual(
       new Map([
-        ['team-a', 2],
-        ['team-b', 1],
+        ['team-a', { active: 2, expiringSoon: 0 }],
+        ['team-b', { active: 1, expiringSoon: 1 }],
       ]),
     );
+  });
+
+  it('counts, among them, those with less than seven days left, as the token list says "Expires soon"', () => {
+    const tokens = [
+      expiringIn('team-a', EXPIRES_SOON_MS),
+      expiringIn('team-a', EXPIRES_SOON_MS - 1),
+      expiringIn('team-a', 2 * DAY),
+      expiringIn('team-b', EXPIRES_SOON_MS + 1),
+      aTeamToken('team-b', { expiresIn: null }),
+    ];
+    expect(activeTokenCounts(tokens, now)).toEqual(
+      new Map([
+        ['team-a', { active: 3, expiringSoon: 2 }],
+        ['team-b', { active: 2, expiringSoon: 0 }],
+      ]),
+    );
+    // A day on, the one with seven days and a millisecond left has less than seven.
+    expect(activeTokenCounts(tokens, now + DAY).get('team-b')).toEqual({ active: 2, expiringSoon: 1 });
   });
 });

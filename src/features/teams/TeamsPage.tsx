@@ -1,3 +1,4 @@
+import ScheduleIcon from '@mui/icons-material/Schedule';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -23,7 +24,14 @@ function tokenCountText(count: number): string {
   return count === 1 ? '1 active token' : `${count} active tokens`;
 }
 
-/** Teams: the organization's teams, whether you are in each, and how many active tokens your teams have. */
+function expiringTokensText(count: number): string {
+  return count === 1 ? '1 token expires this week' : `${count} tokens expire this week`;
+}
+
+/**
+ * Teams: the organization's teams, whether you are in each, and how many active tokens your teams have and how
+ * many of those expire this week.
+ */
 export function TeamsPage() {
   const { orgId = '' } = useParams();
   return <OrganizationTeams organizationId={orgId} />;
@@ -54,9 +62,10 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   const managesAny = teams.data?.some((team) => team.canManageTokens) ?? false;
   const tokenSummary = (team: Team): string => {
     if (!team.canManageTokens) return 'Tokens visible to members';
-    if (counts) return tokenCountText(counts.get(team.id) ?? 0);
+    if (counts) return tokenCountText(counts.get(team.id)?.active ?? 0);
     return teamTokens.isError ? 'Token count unavailable' : 'Counting tokens…';
   };
+  const expiringSoon = (team: Team): number => (team.canManageTokens ? (counts?.get(team.id)?.expiringSoon ?? 0) : 0);
 
   return (
     <>
@@ -79,7 +88,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
           ) : (
             <Box component="ul" aria-label="Teams" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
               {teams.data.map((team) => (
-                <TeamRow key={team.id} team={team} tokenSummary={tokenSummary(team)} />
+                <TeamRow key={team.id} team={team} tokenSummary={tokenSummary(team)} expiringSoon={expiringSoon(team)} />
               ))}
             </Box>
           )}
@@ -117,7 +126,7 @@ function TeamsHeading({ organizationId, organizationName }: { organizationId: st
   );
 }
 
-function TeamRow({ team, tokenSummary }: { team: Team; tokenSummary: string }) {
+function TeamRow({ team, tokenSummary, expiringSoon }: { team: Team; tokenSummary: string; expiringSoon: number }) {
   const { isMember } = team;
   return (
     <Paper
@@ -150,6 +159,13 @@ function TeamRow({ team, tokenSummary }: { team: Team; tokenSummary: string }) {
         <Typography variant="body2" color="text.secondary">
           {tokenSummary}
         </Typography>
+        {expiringSoon > 0 && (
+          // In the text colour, a step above the count beside it; the icon is the list's "Expires soon" one.
+          <Typography variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+            <ScheduleIcon fontSize="small" color="warning" aria-hidden="true" />
+            {expiringTokensText(expiringSoon)}
+          </Typography>
+        )}
       </Box>
       <Button
         component={RouterLink}

@@ -90,6 +90,7 @@ export function useTeamTokenCollection(team: Team): TokenCollection {
         listNameInText: `the tokens of ${team.name}`,
         generateLabel: 'Generate team token',
         dialogTitle: 'Generate team token',
+        tokensInText: "this team's tokens",
         emptyMessage: `${team.name} has no API tokens yet.`,
         showCreator: true,
       },

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { Suspense, useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { LazyLoadBoundary } from '../../ui/LazyLoadBoundary';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
+import { NoMatchingTokens } from './NoMatchingTokens';
 import {
   filterTokenRows,
   sortOrdersFor,
@@ -16,6 +17,9 @@ import {
   type TokenSortOrder,
 } from './tokenRows';
 import { TokenRowsList, type TokenRowsListProps } from './TokenRowsList';
+import { TokenStatusFilterChips } from './TokenStatusFilterChips';
+import { countByStatus, filterRowsByStatus } from './tokenStatusFilter';
+import { useTokenStatusFilter } from './useTokenStatusFilter';
 
 /** Above this many tokens the list offers a filter box. */
 export const FILTER_THRESHOLD = 10;
@@ -46,14 +50,17 @@ export interface TokenListProps {
 }
 
 /**
- * The tokens as a flat, sorted, filtered array of rows under a sort control and (for long lists) a filter box.
- * Parsing, sorting and filtering are memoized separately; the filter follows typing through a deferred value so
- * the box stays responsive on long lists, and long lists render only the rows near the viewport.
+ * The tokens as a flat, sorted, filtered array of rows under status chips (kept in the page's query), a sort
+ * control and (for long lists) a filter box. Parsing, sorting and filtering are memoized separately; the filter
+ * follows typing through a deferred value so the box stays responsive on long lists, and long lists render only
+ * the rows near the viewport. The chips count the rows the description filter leaves, so each says what it shows.
  */
 export function TokenList({ tokens, label, now, showCreator, onDelete, onRegenerate, listRef }: TokenListProps) {
   const [sortOrder, setSortOrder] = useState<TokenSortOrder>('expiry');
   const [filter, setFilter] = useState('');
   const [filterBoxDismissed, setFilterBoxDismissed] = useState(false);
+  const [status, setStatus] = useTokenStatusFilter();
+  const allStatusChip = useRef<HTMLButtonElement>(null);
   const deferredFilter = useDeferredValue(filter);
   const filterInput = useRef<HTMLInputElement>(null);
   const ownListRef = useRef<HTMLUListElement>(null);
@@ -69,16 +76,21 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
   // A sort the list no longer offers (its tokens stopped saying when they were used) falls back to expiry.
   const appliedSortOrder = sortOrders.includes(sortOrder) ? sortOrder : 'expiry';
   const sortedRows = useMemo(() => sortTokenRows(rows, appliedSortOrder), [rows, appliedSortOrder]);
-  const visibleRows = useMemo(() => filterTokenRows(sortedRows, deferredFilter), [sortedRows, deferredFilter]);
+  const matchingRows = useMemo(() => filterTokenRows(sortedRows, deferredFilter), [sortedRows, deferredFilter]);
+  const statusCounts = useMemo(() => countByStatus(matchingRows, now), [matchingRows, now]);
+  const visibleRows = useMemo(() => filterRowsByStatus(matchingRows, status, now), [matchingRows, status, now]);
 
   // Keep the box while it holds a filter, even if deletes bring the list under the threshold.
   const showFilter = (tokens.length > FILTER_THRESHOLD || filter !== '') && !filterBoxDismissed;
-  const filtering = deferredFilter.trim() !== '';
-  const count = numberFormat.format(tokens.length);
+  const filtering = deferredFilter.trim() !== '' || status !== 'all';
+  const count = `${numberFormat.format(tokens.length)} token${tokens.length === 1 ? '' : 's'}`;
   const rowsListProps: TokenRowsListProps = { rows: visibleRows, label, now, showCreator, onDelete, onRegenerate, showsLastUse, list };
 
   return (
     <Box>
+      <Box sx={{ mb: 2 }}>
+        <TokenStatusFilterChips value={status} counts={statusCounts} onChange={setStatus} allChipRef={allStatusChip} />
+      </Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography id={sortLabelId} variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
@@ -109,25 +121,26 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
             </Suspense>
           </LazyLoadBoundary>
         )}
-        {tokens.length > FILTER_THRESHOLD && (
+        {(tokens.length > FILTER_THRESHOLD || status !== 'all') && (
           <Typography role="status" variant="body2" sx={{ color: 'text.secondary' }}>
-            {filtering ? `${numberFormat.format(visibleRows.length)} of ${count} tokens` : `${count} tokens`}
+            {filtering ? `${numberFormat.format(visibleRows.length)} of ${count}` : count}
           </Typography>
         )}
       </Stack>
       {visibleRows.length === 0 ? (
-        <Box sx={{ py: 3, px: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-          <Typography sx={{ overflowWrap: 'anywhere' }}>No tokens match “{deferredFilter.trim()}”.</Typography>
-          <Button
-            sx={{ mt: 1 }}
-            onClick={() => {
-              setFilter('');
-              filterInput.current?.focus();
-            }}
-          >
-            Clear filter
-          </Button>
-        </Box>
+        <NoMatchingTokens
+          status={status}
+          text={deferredFilter.trim()}
+          onClearText={() => {
+            setFilter('');
+            filterInput.current?.focus();
+          }}
+          onShowAll={() => {
+            setFilter('');
+            setStatus('all');
+            allStatusChip.current?.focus();
+          }}
+        />
       ) : (
         visibleRows.length > VIRTUALIZE_THRESHOLD && !virtualizedListFailed ? (
           // The first rows show at once, as a plain list, while the virtualized list's code loads; should it fail to

@@ -12,6 +12,7 @@ import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import { expiredTokensLabel, expiredTokensOf } from './cleanup/expiredTokens';
 import { useDeleteExpiredTokens } from './cleanup/useDeleteExpiredTokens';
 import { cleanupToast, deleteToast } from './deleteToasts';
+import { ExpiryNotice } from './ExpiryNotice';
 import { LazyDialogPlace } from './LazyDialogPlace';
 import { LoadingRows } from './LoadingRows';
 import { TokenList } from './TokenList';
@@ -201,6 +202,9 @@ export function TokensPanel({ collection }: TokensPanelProps) {
 
   return (
     <Box>
+      {tokens && !unavailableMessage && (
+        <ExpiryNotice tokens={tokens} now={now} tokensInText={collection.wording.tokensInText} listRef={list} />
+      )}
       {!empty && <Box sx={{ mb: 3 }}>{generateControl}</Box>}
 
       {/* The dialogs' places: a dialog shows in a layer of its own, a failure to load its code shows here. */}

@@ -22,6 +22,8 @@ export interface TokenCollectionWording {
   generateLabel: string;
   /** The generate dialog's title: "Generate API token" or "Generate team token". */
   dialogTitle: string;
+  /** The tokens after a count in a sentence: "your tokens" or "this team's tokens" ("2 of your tokens expire …"). */
+  tokensInText: string;
   /** The empty state's sentence; the generate button follows it. */
   emptyMessage: string;
   /** Whether rows say who created each token. */

@@ -19,6 +19,7 @@ export function usePersonalTokens(): TokenCollection {
         listNameInText: 'your API tokens',
         generateLabel: 'Generate token',
         dialogTitle: 'Generate API token',
+        tokensInText: 'your tokens',
         emptyMessage: `You have no API tokens yet. Generate one for each script or tool that calls ${api.platformName} as you.`,
         showCreator: true,
       },
