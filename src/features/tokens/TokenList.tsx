@@ -92,15 +92,20 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
         <TokenStatusFilterChips value={status} counts={statusCounts} onChange={setStatus} allChipRef={allStatusChip} />
       </Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { xs: 'flex-start', sm: 'center' } }}>
           <Typography id={sortLabelId} variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
             Sort by
           </Typography>
           <ButtonGroup
             size="small"
             aria-labelledby={sortLabelId}
-            // As tall as the filter box beside it; a focused button's outline drawn above its neighbours.
-            sx={{ '& .MuiButton-root': { minHeight: 40 }, '& .Mui-focusVisible': { zIndex: 1 } }}
+            // As tall as the filter box beside it; a focused button's outline drawn above its neighbours. On a phone
+            // the group takes the width under its label, each label on one line.
+            sx={{
+              maxWidth: '100%',
+              '& .MuiButton-root': { minHeight: 40, whiteSpace: 'nowrap', px: { xs: 1.25, sm: 1.5 } },
+              '& .Mui-focusVisible': { zIndex: 1 },
+            }}
           >
             {sortOrders.map((order) => (
               <Button
