@@ -7,6 +7,8 @@ import {
   deleteThroughUi,
   generateDialog,
   generateThroughUi,
+  openTeam,
+  openTeams,
   tabTo,
   tokenRow,
   uniqueDescription,
@@ -22,17 +24,6 @@ interface ListedTeamToken {
   id: string;
   group: string;
   description: string;
-}
-
-async function openTeams(page: Page) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
-}
-
-async function openTeam(page: Page, name: string) {
-  await openTeams(page);
-  await page.getByRole('link', { name: `Edit ${name}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Team: ${name}` })).toBeVisible();
 }
 
 /** A team's row on the Teams list. */

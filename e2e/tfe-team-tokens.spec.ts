@@ -1,6 +1,6 @@
 import { DEMO_USERS, expect, expectNoAxeViolations, signIn, test } from './fixtures';
-import { accessTokenOf, deleteThroughUi, generateDialog, generateThroughUi, tokenRow, uniqueDescription } from './tokenFlows';
-import { openTfeTeam, teamIdOf, tfeGet, tfePost } from './tfeApi';
+import { accessTokenOf, deleteThroughUi, generateDialog, generateThroughUi, openTeam, tokenRow, uniqueDescription } from './tokenFlows';
+import { teamIdOf, tfeGet, tfePost } from './tfeApi';
 
 const TEAM_TOKEN = { openLabel: 'Generate team token', dialogTitle: 'Generate team token' };
 
@@ -9,7 +9,7 @@ test.describe('HCP Terraform flavor › Teams › Edit › Team API tokens', () 
 
   test('a member generates a team token; it works at /api/v2 until deleted', async ({ page, request }) => {
     await signIn(page);
-    await openTfeTeam(page, 'TERRAKUBE_DEVELOPERS');
+    await openTeam(page, 'TERRAKUBE_DEVELOPERS');
     const description = uniqueDescription('Pipeline');
     const { dialog, secret } = await generateThroughUi(page, { ...TEAM_TOKEN, description, preset: '7 days' });
     expect((await tfeGet(request, 'organizations/simple/teams', secret)).status()).toBe(200);
@@ -20,7 +20,7 @@ test.describe('HCP Terraform flavor › Teams › Edit › Team API tokens', () 
 
   test('a description already taken is said under Description, the input kept', async ({ page }) => {
     await signIn(page);
-    await openTfeTeam(page, 'TERRAKUBE_ADMIN');
+    await openTeam(page, 'TERRAKUBE_ADMIN');
     const description = uniqueDescription('Deploy');
     const { dialog } = await generateThroughUi(page, { ...TEAM_TOKEN, description, preset: '30 days' });
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -50,7 +50,7 @@ test.describe('HCP Terraform flavor › Teams › Edit › Team API tokens', () 
         ),
       );
     }
-    await openTfeTeam(page, 'GCP_DEVELOPERS');
+    await openTeam(page, 'GCP_DEVELOPERS');
     const rows = page.getByRole('list', { name: 'GCP_DEVELOPERS tokens' }).getByRole('listitem');
     await expect(rows.first()).toHaveAttribute('aria-setsize', '150');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
@@ -59,7 +59,7 @@ test.describe('HCP Terraform flavor › Teams › Edit › Team API tokens', () 
 
   test('a non-member sees why they cannot generate', async ({ page }) => {
     await signIn(page, DEMO_USERS.aws);
-    await openTfeTeam(page, 'TERRAKUBE_ADMIN');
+    await openTeam(page, 'TERRAKUBE_ADMIN');
     await expect(page.getByRole('button', { name: 'Generate team token' })).toBeDisabled();
     await expect(page.getByText('Only members of TERRAKUBE_ADMIN can create its tokens.')).toBeVisible();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -72,7 +72,7 @@ test.describe('Terraform Enterprise with one token per team', () => {
 
   test('generating again asks first, then replaces the token: the old secret stops working', async ({ page, request }) => {
     await signIn(page, DEMO_USERS.azure);
-    await openTfeTeam(page, 'AZURE_DEVELOPERS');
+    await openTeam(page, 'AZURE_DEVELOPERS');
     await page.getByRole('button', { name: 'Generate team token' }).first().click();
     let dialog = generateDialog(page, 'Generate team token');
     await expect(dialog.getByLabel('Description')).toHaveCount(0);

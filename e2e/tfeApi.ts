@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** JSON:API requests to the embedded server's HCP Terraform surface, as a script or the Terraform CLI sends them. */
@@ -33,10 +33,3 @@ export async function teamIdOf(request: APIRequestContext, token: string, name: 
   return team.id;
 }
 
-/** Opens the Teams screen of the seeded organization and a team's edit page, as a person would. */
-export async function openTfeTeam(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
-  await page.getByRole('link', { name: `Edit ${name}` }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Team: ${name}` })).toBeVisible();
-}

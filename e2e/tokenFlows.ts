@@ -23,6 +23,19 @@ export async function apiGet(request: APIRequestContext, path: string, token: st
   return request.get(path, { headers: { authorization: `Bearer ${token}` }, failOnStatusCode: false });
 }
 
+/** Opens the Teams screen of the seeded organization, as a person would. */
+export async function openTeams(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
+}
+
+/** Opens a team's edit page from the Teams screen, as a person would. */
+export async function openTeam(page: Page, name: string) {
+  await openTeams(page);
+  await page.getByRole('link', { name: `Edit ${name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Team: ${name}` })).toBeVisible();
+}
+
 /** Presses Tab until `target` has focus (bounded), as a keyboard user would. */
 export async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let i = 0; i < 40; i++) {
