@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { formatTerrakubeDate } from '../server/tokens/terrakubeDate';
-import type { Pat } from '../server/tokens/tokenRepository';
+import type { TerrakubePat } from '../server/tokens/tokenRepository';
 import { expect } from './fixtures';
 
 export const TOKEN_LIST_NAME = 'Your API tokens';
@@ -72,7 +72,7 @@ const PURPOSES = ['CI pipeline', 'Laptop CLI', 'Nightly drift check', 'Deploy bo
  * `count` personal tokens as Terrakube lists them, with every status represented (expired, expiring soon, active,
  * never expiring) and descriptions a filter can narrow down.
  */
-export function personalTokensFixture(count: number, now = Date.now(), createdBy = 'admin@example.com'): Pat[] {
+export function personalTokensFixture(count: number, now = Date.now(), createdBy = 'admin@example.com'): TerrakubePat[] {
   const DAY = 86_400_000;
   return Array.from({ length: count }, (_, i) => {
     const days = [30, 7, 90, 0, 365, 60][i % 6]!;

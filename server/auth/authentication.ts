@@ -4,6 +4,7 @@ import { ApiError } from '../http/apiError';
 import { isUuid } from '../http/uuid';
 import { ACCESS_TOKEN_ALGORITHM } from '../oidc/keys';
 import { verifyIssuedToken } from '../tokens/issuedTokens';
+import { lastUseRecorder } from './lastUseRecorder';
 import { grantIdOf, providerAccessTokenVerifier, type ProviderTokenCheck } from './providerAccessTokens';
 import type { TokenRepository } from '../tokens/tokenRepository';
 
@@ -36,10 +37,12 @@ const INVALID_TOKEN_MESSAGE = 'The bearer token is invalid, expired or revoked. 
  * Resolves a bearer token to a caller, or undefined when the token is malformed, fails a signature or claim
  * check, or no longer stands. An identity-provider access token stands while its grant does (sign-out and
  * revocation end it); an issued token while its row does, and it acts as the row says, whatever its claims.
- * Either way one indexed query. Any other failure (the database) is thrown.
+ * Either way one indexed query, and for an issued token, at most once a minute, an UPDATE of its last use. Any
+ * other failure (the database) is thrown.
  */
 export function createTokenVerifier(options: AuthenticationOptions): (token: string) => Promise<Caller | undefined> {
   const verifyProviderToken = providerAccessTokenVerifier(options.oidc);
+  const recordLastUse = lastUseRecorder(options.tokens);
 
   async function providerCaller(token: string, now: Date): Promise<Caller | undefined> {
     const payload = await verifyProviderToken(token, now);
@@ -58,6 +61,7 @@ export function createTokenVerifier(options: AuthenticationOptions): (token: str
     }
     const active = isUuid(jti) ? await options.tokens.findActiveToken(jti, now) : undefined;
     if (!active) return undefined;
+    await recordLastUse(active.kind, active.id, now);
     return {
       email: active.email,
       name: active.name,

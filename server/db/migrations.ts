@@ -165,6 +165,15 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
          AND payload -> 'authorizations' <> '{}'::jsonb`,
     ],
   },
+  {
+    version: 7,
+    name: 'token last use',
+    statements: [
+      // When an issued token last authenticated a request, to the minute; NULL = never (or not since this step).
+      'ALTER TABLE pat ADD COLUMN last_used_at timestamptz',
+      'ALTER TABLE team_token ADD COLUMN last_used_at timestamptz',
+    ],
+  },
 ];
 
 /** The newest schema version. */

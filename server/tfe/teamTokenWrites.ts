@@ -20,8 +20,8 @@ export interface NewTeamToken {
 }
 
 function fromTeamTokenRow(row: TeamTokenRow, team: TeamRow): TfeTokenRow {
-  const { id, description, created_date, created_by, expires_at, group_name } = row;
-  return { id, kind: 'team', description, created_date, created_by, expires_at, group_name, team_id: team.id };
+  const { id, description, created_date, created_by, expires_at, last_used_at, group_name } = row;
+  return { id, kind: 'team', description, created_date, created_by, expires_at, last_used_at, group_name, team_id: team.id };
 }
 
 function insert(tx: Queryable, token: NewTeamToken): Promise<TeamTokenRow> {

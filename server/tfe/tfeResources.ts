@@ -13,8 +13,8 @@ export function tokenResource(row: TfeTokenRow, secret?: string) {
     type: 'authentication-tokens',
     attributes: {
       'created-at': iso(row.created_date),
-      // Last use is not recorded yet.
-      'last-used-at': null,
+      // To the minute: a token is recorded at most once a minute.
+      'last-used-at': iso(row.last_used_at),
       description: row.description,
       'expired-at': iso(row.expires_at),
       ...(secret === undefined ? {} : { token: secret }),

@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../db/database';
 import type { Page, PageWindow } from '../organizations/organizationRepository';
 import { durationCovering } from '../tokens/durationCovering';
 import { insertPat, type PatRow, type TokenOwner } from '../tokens/tokenRows';
-import type { TeamTokenQuery, TokenStatus } from './teamTokenListQuery';
+import type { SortKey, TeamTokenQuery, TokenStatus } from './teamTokenListQuery';
 
 /** A personal or team token as `/api/v2` shows it, read from the same tables as the Terrakube surface. */
 export interface TfeTokenRow {
@@ -13,6 +13,8 @@ export interface TfeTokenRow {
   created_date: Date;
   created_by: string;
   expires_at: Date | null;
+  /** When it last authenticated a request, to the minute; `null` = never. */
+  last_used_at: Date | null;
   /** The team's name (its identity-provider group), for team tokens. */
   group_name: string | null;
   /** The uuid of the team the token belongs to, when a team has its group's name. */
@@ -31,13 +33,16 @@ const TEAM_OF_GROUP = `(SELECT team.id FROM team JOIN organization ON organizati
   WHERE team.name = token.group_name ORDER BY organization.name LIMIT 1)`;
 
 const TOKENS = `(
-  SELECT id, 'personal' AS kind, description, created_date, created_by, expires_at, NULL::text AS group_name, deleted
+  SELECT id, 'personal' AS kind, description, created_date, created_by, expires_at, last_used_at, NULL::text AS group_name,
+    deleted
   FROM pat
   UNION ALL
-  SELECT id, 'team' AS kind, description, created_date, created_by, expires_at, group_name, deleted FROM team_token
+  SELECT id, 'team' AS kind, description, created_date, created_by, expires_at, last_used_at, group_name, deleted
+  FROM team_token
 ) AS token`;
 
-const TOKEN_COLUMNS = 'token.id, token.kind, token.description, token.created_date, token.created_by, token.expires_at, token.group_name';
+const TOKEN_COLUMNS =
+  'token.id, token.kind, token.description, token.created_date, token.created_by, token.expires_at, token.last_used_at, token.group_name';
 
 /** Which live tokens a viewer sees: `$2` email, `$3` whether personal ones count, `$4` groups. */
 const VISIBLE_TO_VIEWER = `NOT token.deleted AND (
@@ -52,17 +57,20 @@ const STATUS_CONDITIONS: Record<TokenStatus, string> = {
   no_expiration: 'token.expires_at IS NULL',
 };
 
-/** Sort columns; last use is not recorded yet, so that sort keeps the default order. */
-const SORT_COLUMNS: Record<NonNullable<TeamTokenQuery['sort']>['key'], string | undefined> = {
-  'team-name': 'team.name',
-  'created-by': 'token.created_by',
-  'expired-at': 'token.expires_at',
-  'last-used-at': undefined,
+/**
+ * What each sort orders by, ascending and descending. A token that never expires sorts as the latest expiry; one
+ * never used as the longest unused: first when the least recent use comes first, last when the most recent does.
+ */
+const SORT_ORDERS: Record<SortKey, [ascending: string, descending: string]> = {
+  'team-name': ['team.name ASC', 'team.name DESC'],
+  'created-by': ['token.created_by ASC', 'token.created_by DESC'],
+  'expired-at': ['token.expires_at ASC NULLS LAST', 'token.expires_at DESC NULLS FIRST'],
+  'last-used-at': ['token.last_used_at ASC NULLS FIRST', 'token.last_used_at DESC NULLS LAST'],
 };
 
 export function fromPatRow(row: PatRow): TfeTokenRow {
-  const { id, description, created_date, created_by, expires_at } = row;
-  return { id, kind: 'personal', description, created_date, created_by, expires_at, group_name: null, team_id: null };
+  const { id, description, created_date, created_by, expires_at, last_used_at } = row;
+  return { id, kind: 'personal', description, created_date, created_by, expires_at, last_used_at, group_name: null, team_id: null };
 }
 
 /** Reads and single-token writes of `/api/v2`; team-token writes that need a transaction are in teamTokenWrites. */
@@ -143,8 +151,7 @@ export class TfeTokenRepository {
     }
     const where = conditions.join(' AND ');
     const countParams = [...params];
-    const sortColumn = query.sort && SORT_COLUMNS[query.sort.key];
-    const order = [sortColumn && `${sortColumn} ${query.sort!.descending ? 'DESC' : 'ASC'}`, 'token.created_date', 'token.id'];
+    const order = [query.sort && SORT_ORDERS[query.sort.key][query.sort.descending ? 1 : 0], 'token.created_date', 'token.id'];
     const rows = await this.db.query<TfeTokenRow & { total_count: number }>(
       `SELECT ${TOKEN_COLUMNS}, team.id AS team_id, count(*) OVER ()::integer AS total_count FROM ${from} WHERE ${where}
        ORDER BY ${order.filter(Boolean).join(', ')} LIMIT ${param(window.limit, 'integer')} OFFSET ${param(window.offset, 'integer')}`,

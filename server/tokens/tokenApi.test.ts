@@ -59,7 +59,10 @@ describeOnEachBackend('token API', (backend) => {
         createdBy: 'admin@example.com',
         updatedDate: clock.now().toISOString().replace('Z', '+00:00'),
         updatedBy: 'admin@example.com',
+        lastUsedDate: null,
       });
+      // Terrakube's fields in Terrakube's order, then the one it does not have.
+      expect(Object.keys(pat!)).toEqual(['id', 'days', 'description', 'deleted', 'createdDate', 'createdBy', 'updatedDate', 'updatedBy', 'lastUsedDate']);
     });
 
     it('leaves out exp when days is 0 (never expires)', async () => {
@@ -192,7 +195,8 @@ describeOnEachBackend('token API', (backend) => {
 
       const list = await call(server.url, 'GET', '/access-token/v1/teams', { token: admin });
       expect(list.status).toBe(202);
-      expect((list.body as Record<string, unknown>[]).find((row) => row.id === payload.jti)).toEqual({
+      const group = (list.body as Record<string, unknown>[]).find((row) => row.id === payload.jti);
+      expect(group).toEqual({
         id: payload.jti,
         days: 1,
         hours: 2,
@@ -204,7 +208,12 @@ describeOnEachBackend('token API', (backend) => {
         createdBy: 'admin@example.com',
         updatedDate: expect.stringMatching(TERRAKUBE_DATE),
         updatedBy: 'admin@example.com',
+        lastUsedDate: null,
       });
+      expect(Object.keys(group!)).toEqual([
+        ...['id', 'days', 'hours', 'minutes', 'group', 'description', 'deleted', 'createdDate', 'createdBy', 'updatedDate', 'updatedBy'],
+        'lastUsedDate',
+      ]);
     });
 
     it('lists tokens of all the caller’s groups and none of other groups', async () => {
@@ -323,6 +332,8 @@ describeOnEachBackend('token API', (backend) => {
 
     it.each(generateRequests)('a personal access token cannot generate tokens: POST %s is 403 and creates nothing', async (path, body) => {
       const pat = await generatePat(server.url, admin, 'Cannot mint');
+      // Used once already, so that its last use, kept to the minute, is recorded before the snapshot.
+      await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: pat });
       const before = await everyToken();
       const response = await call(server.url, 'POST', path, { token: pat, body });
       expect(response.status).toBe(403);
@@ -332,6 +343,7 @@ describeOnEachBackend('token API', (backend) => {
 
     it.each(generateRequests)('a team token cannot generate tokens: POST %s is 403 and creates nothing', async (path, body) => {
       const teamToken = await generateTeamToken(server.url, admin, { group: 'TERRAKUBE_ADMIN', description: 'Cannot mint', minutes: 1 });
+      await call(server.url, 'GET', '/access-token/v1/teams/current-teams', { token: teamToken });
       const before = await everyToken();
       const response = await call(server.url, 'POST', path, { token: teamToken, body });
       expect(response.status).toBe(403);

@@ -11,8 +11,8 @@ import {
   type TokenOwner,
 } from './tokenRows';
 
-/** Terrakube's `Pat` JSON. */
-export interface Pat {
+/** Terrakube's `Pat` JSON, as a real Terrakube sends it. */
+export interface TerrakubePat {
   id: string;
   days: number;
   /** `null` for a token made without one through the HCP Terraform API. */
@@ -22,6 +22,12 @@ export interface Pat {
   createdBy: string;
   updatedDate: string;
   updatedBy: string;
+}
+
+/** A personal token as listed here: Terrakube's fields, then ours, when it last authenticated (to the minute). */
+export interface Pat extends TerrakubePat {
+  /** Terrakube's date format; `null` = never used. */
+  lastUsedDate: string | null;
 }
 
 /** Terrakube's `Group` JSON: a team token. */
@@ -41,11 +47,12 @@ function toPat(row: PatRow): Pat {
     createdBy: row.created_by,
     updatedDate: formatTerrakubeDate(row.updated_date),
     updatedBy: row.updated_by,
+    lastUsedDate: row.last_used_at && formatTerrakubeDate(row.last_used_at),
   };
 }
 
 function toGroup(row: TeamTokenRow): Group {
-  const { id, days, description, deleted, createdDate, createdBy, updatedDate, updatedBy } = toPat(row);
+  const { id, days, description, deleted, createdDate, createdBy, updatedDate, updatedBy, lastUsedDate } = toPat(row);
   return {
     id,
     days,
@@ -58,6 +65,7 @@ function toGroup(row: TeamTokenRow): Group {
     createdBy,
     updatedDate,
     updatedBy,
+    lastUsedDate,
   };
 }
 
@@ -65,6 +73,7 @@ export type IssuedTokenKind = 'personal' | 'team';
 
 /** A live issued token and who it acts as, from its row: a token's claims are never trusted for identity. */
 export interface ActiveToken {
+  id: string;
   kind: IssuedTokenKind;
   /** `null`: never expires. */
   expiresAt: Date | null;
@@ -77,6 +86,7 @@ export interface ActiveToken {
 }
 
 interface ActiveTokenRow {
+  id: string;
   kind: IssuedTokenKind;
   expires_at: Date | null;
   created_by: string;
@@ -86,7 +96,7 @@ interface ActiveTokenRow {
 }
 
 function toActiveToken(row: ActiveTokenRow): ActiveToken {
-  const common = { kind: row.kind, expiresAt: row.expires_at, email: row.created_by };
+  const common = { id: row.id, kind: row.kind, expiresAt: row.expires_at, email: row.created_by };
   if (row.kind === 'team') return { ...common, name: `${row.group_name} (Token)`, groups: [row.group_name!] };
   // A personal token of an owner the store has no name or groups for acts as that email alone, in no team.
   return { ...common, name: row.owner_name ?? row.created_by, groups: row.owner_groups ?? [] };
@@ -157,13 +167,29 @@ export class TokenRepository {
    */
   async findActiveToken(id: string, now: Date): Promise<ActiveToken | undefined> {
     const [row] = await this.db.query<ActiveTokenRow>(
-      `SELECT 'personal' AS kind, expires_at, created_by, owner_name, owner_groups, NULL::text AS group_name
+      `SELECT id, 'personal' AS kind, expires_at, created_by, owner_name, owner_groups, NULL::text AS group_name
        FROM pat WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)
        UNION ALL
-       SELECT 'team' AS kind, expires_at, created_by, NULL::text, NULL::text[], group_name
+       SELECT id, 'team' AS kind, expires_at, created_by, NULL::text, NULL::text[], group_name
        FROM team_token WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)`,
       [id, now],
     );
     return row && toActiveToken(row);
+  }
+
+  /**
+   * Records `now` as the last use of live token `id` unless it was recorded after `since`; false when it was not
+   * written. A row another transaction holds (being revoked, or recorded by another server) is skipped, not waited for.
+   */
+  async recordUse(kind: IssuedTokenKind, id: string, now: Date, since: Date): Promise<boolean> {
+    const table = kind === 'team' ? 'team_token' : 'pat';
+    const rows = await this.db.query(
+      `UPDATE ${table} SET last_used_at = $2
+       WHERE id = (SELECT id FROM ${table} WHERE id = $1 AND NOT deleted AND (last_used_at IS NULL OR last_used_at <= $3)
+         FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [id, now, since],
+    );
+    return rows.length === 1;
   }
 }

@@ -32,7 +32,8 @@ export interface NewTeamTokenRow extends NewTokenRow {
   group: string;
 }
 
-export const PAT_COLUMNS = 'id, days, description, deleted, created_date, created_by, updated_date, updated_by, expires_at';
+export const PAT_COLUMNS =
+  'id, days, description, deleted, created_date, created_by, updated_date, updated_by, expires_at, last_used_at';
 export const TEAM_TOKEN_COLUMNS = `${PAT_COLUMNS}, hours, minutes, group_name`;
 
 export interface PatRow {
@@ -45,6 +46,8 @@ export interface PatRow {
   updated_date: Date;
   updated_by: string;
   expires_at: Date | null;
+  /** When it last authenticated a request, to the minute; `null` = never. */
+  last_used_at: Date | null;
 }
 
 export interface TeamTokenRow extends PatRow {
