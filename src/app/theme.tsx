@@ -13,8 +13,16 @@ export const theme = createTheme({
   colorSchemes: {
     // MUI's default blue falls to 4.4:1 on its own hover tint; one shade darker keeps text buttons AA when hovered.
     light: { palette: { primary: { main: '#1565c0' } } },
-    // MUI's dark error red with white text is below 4.5:1; a lighter red with dark text passes, also as text.
-    dark: { palette: { error: { main: '#f28b82', light: '#f6aea9', dark: '#e57373', contrastText: 'rgba(0, 0, 0, 0.87)' } } },
+    // MUI's dark error red with white text is below 4.5:1; a lighter red with dark text passes, also as text. Filled
+    // alerts (the toasts) take the dark shade of their colour: MUI's green and blue ones with white text fall
+    // under 4.5:1 too, so they are lighter and take dark text.
+    dark: {
+      palette: {
+        error: { main: '#f28b82', light: '#f6aea9', dark: '#e57373', contrastText: 'rgba(0, 0, 0, 0.87)' },
+        success: { main: '#66bb6a', light: '#81c784', dark: '#66bb6a', contrastText: 'rgba(0, 0, 0, 0.87)' },
+        info: { main: '#29b6f6', light: '#4fc3f7', dark: '#29b6f6', contrastText: 'rgba(0, 0, 0, 0.87)' },
+      },
+    },
   },
   components: {
     MuiDialogActions: {

@@ -105,13 +105,14 @@ export const TokenListItem = memo(function TokenListItem({
   );
 });
 
-/** "3 hours ago", with the exact time on hover and, after it, for screen readers. */
+/** "3 hours ago" ("just now" within the minute), with the exact time on hover and, after it, for screen readers. */
 function LastUse({ at, now }: { at: number; now: number }) {
   const exact = formatDateTime(at);
+  const ago = now - at < 60_000 ? 'just now' : formatRelativeTime(new Date(at), new Date(now));
   return (
     <>
       <time dateTime={new Date(at).toISOString()} title={exact}>
-        {formatRelativeTime(new Date(at), new Date(Math.max(now, at)))}
+        {ago}
       </time>
       <span className={TOKEN_ROW_CLASSES.hidden}> ({exact})</span>
     </>

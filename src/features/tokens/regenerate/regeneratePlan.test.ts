@@ -15,6 +15,12 @@ describe('regenerate plan', () => {
     expect(regenerateInputOf(plan, now)).toEqual({ description: 'ci', expiresAt: new Date('2027-01-01T10:00:00Z') });
   });
 
+  it('counts the old lifetime to the nearest minute, as a client a moment ahead of the server leaves it a moment short', () => {
+    const now = Date.now();
+    const token = aToken({ createdAt: new Date(now - 1500).toISOString(), expiresIn: 90 * DAY - 1500 - 350 });
+    expect(regeneratePlanOf(token, [token], personal).lifetimeMs).toBe(90 * DAY);
+  });
+
   it('gives an expired token its whole lifetime again, and a never-expiring one never', () => {
     const expired = aToken({ createdAgo: 100 * DAY, expiresIn: -10 * DAY });
     expect(regeneratePlanOf(expired, [expired], personal).lifetimeMs).toBe(90 * DAY);

@@ -4,7 +4,7 @@
  */
 import { DESCRIPTION_MAX_LENGTH } from '../../../../contracts/terrakubeLimits';
 import type { CollectionCapabilities, GenerateTokenInput } from '../../../api';
-import { DAY_MS } from '../generate/expiryChoices';
+import { DAY_MS, MINUTE_MS } from '../generate/expiryChoices';
 import { UNTITLED_TOKEN, type ListedToken } from '../tokenRows';
 
 /** The lifetime a regenerated token gets when the old one's cannot be told (no readable creation date). */
@@ -29,7 +29,9 @@ function lifetimeOf(token: ListedToken, expiry: CollectionCapabilities['expiry']
   if (token.expiresAt === null) return expiry.allowsNever ? { lifetimeMs: null, guessed: false } : { lifetimeMs: expiry.maxMs, guessed: false };
   const lived = token.createdAt === null ? Number.NaN : Date.parse(token.expiresAt) - Date.parse(token.createdAt);
   if (!(lived > 0)) return { lifetimeMs: Math.min(FALLBACK_LIFETIME_MS, expiry.maxMs), guessed: true };
-  return { lifetimeMs: Math.min(lived, expiry.maxMs), guessed: false };
+  // To the nearest minute: a 90-day token made by a client a moment ahead of the server lived 90 days less a moment,
+  // and its successor should last 90 days again.
+  return { lifetimeMs: Math.min(Math.max(MINUTE_MS, Math.round(lived / MINUTE_MS) * MINUTE_MS), expiry.maxMs), guessed: false };
 }
 
 /** Cuts `text` to `max` code points, never inside a surrogate pair. */
