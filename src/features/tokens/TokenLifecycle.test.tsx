@@ -10,6 +10,7 @@ import {
   HOUR,
   personalTokensApi,
   renderWithProviders,
+  SINGLE_TEAM_TOKEN_CAPABILITIES,
   teamsApi,
   TFE_CAPABILITIES,
 } from '../../test/testKit';
@@ -103,6 +104,24 @@ describe('regenerate', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Your API tokens' })).getAllByRole('listitem')).toHaveLength(2));
     expect(store).toHaveLength(2);
+  });
+
+  it("replaces a one-token team's token with the replacing generate alone, deleting nothing", async () => {
+    const team = { ...ADMIN_TEAM };
+    const old = aTeamToken(team.id, { description: '', createdAgo: DAY, expiresIn: 6 * DAY });
+    const { api, store } = teamsApi({ tokens: [old] }, { capabilities: SINGLE_TEAM_TOKEN_CAPABILITIES });
+    vi.mocked(api.createTeamToken).mockImplementation(async (_ref, input) => {
+      store.splice(0, store.length, aTeamToken(team.id, { description: '', expiresIn: input.expiresAt!.getTime() - Date.now() }));
+      return { secret: 'replacing-secret', expiresAt: input.expiresAt!.toISOString() };
+    });
+    const { user } = renderWithProviders(<TeamPanel team={team} />, { api });
+    await user.click(await screen.findByRole('button', { name: 'Regenerate token Untitled token' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Regenerate token' });
+    expect(dialog).toHaveTextContent('The team’s token is replaced by a new one. It lasts 7 days from now');
+    await user.click(within(dialog).getByRole('button', { name: 'Regenerate token' }));
+    expect(await within(dialog).findByDisplayValue('replacing-secret')).toBeVisible();
+    expect(api.createTeamToken).toHaveBeenCalledWith({ organizationId: team.organizationId, teamId: team.id }, expect.objectContaining({ description: '' }));
+    expect(api.deleteTeamToken).not.toHaveBeenCalled();
   });
 
   it('names the new token apart where descriptions are unique, and says why', async () => {

@@ -129,7 +129,7 @@ export function TokensPanel({ collection }: TokensPanelProps) {
       >
         {generateLabel}
       </Button>
-      {expired.length > 0 && (
+      {expired.length > 0 && !unavailableMessage && (
         <Button
           variant="outlined"
           color="error"

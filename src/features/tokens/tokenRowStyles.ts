@@ -51,7 +51,7 @@ export const TOKEN_LIST_SX = {
     color: 'text.primary',
   },
   [`&.${TOKEN_LIST_WITH_LAST_USE} ${c('row')}`]: {
-    gridTemplateColumns: { md: 'minmax(0, 1.5fr) 9.5rem minmax(0, 1.9fr) minmax(0, 1fr) minmax(0, 1fr) auto' },
+    gridTemplateColumns: { md: 'minmax(0, 1.4fr) 9.5rem minmax(0, 1.8fr) minmax(0, 0.9fr) minmax(0, 1.4fr) auto' },
     gridTemplateAreas: {
       xs: '"description actions" "status status" "expiry expiry" "lastUsed lastUsed" "created created"',
       md: '"description status expiry lastUsed created actions"',
