@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
@@ -9,14 +8,13 @@ import Stack from '@mui/material/Stack';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { isApiError, type CollectionCapabilities, type GenerateTokenInput } from '../../../api';
-import { useAuth } from '../../../auth';
 import { useNow } from '../useNow';
 import { CustomExpiryFields } from './CustomExpiryFields';
 import { DescriptionField } from './DescriptionField';
 import { dateTimeLocalValue, DAY_MS, DEFAULT_EXPIRY_PRESET, expiryOfChoice, expiryPresetsFor } from './expiryChoices';
 import { ExpiryPresetField } from './ExpiryPresetField';
 import { ExpiryPreview } from './ExpiryPreview';
-import { generateErrorMessage } from './generateErrorMessage';
+import { GenerateFailedAlert } from './GenerateFailedAlert';
 import { generateFormSchema, type GenerateFormValues } from './generateFormSchema';
 
 /** The live expiry preview follows the clock this often while the dialog is open. */
@@ -49,7 +47,6 @@ const defaultValues = (): GenerateFormValues => ({
 export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCancel }: GenerateTokenFormProps) {
   const previewId = useId();
   const submitRef = useRef<HTMLButtonElement>(null);
-  const { signInAgain } = useAuth();
   const tickingNow = useNow(PREVIEW_REFRESH_MS);
   // A change counts from the moment it is made, not from the last tick.
   const [changedAt, setChangedAt] = useState(() => Date.now());
@@ -104,22 +101,7 @@ export function GenerateTokenForm({ capabilities, pending, error, onSubmit, onCa
     >
       <DialogContent sx={{ pt: 1 }}>
         <Stack spacing={3} sx={{ pt: 1 }}>
-          {Boolean(error) && !fieldError && (
-            <Alert
-              severity="error"
-              action={
-                // Signing in leaves the page: offered, not forced, so the user can copy what they typed first.
-                isApiError(error) && error.status === 401 ? (
-                  <Button color="inherit" size="small" onClick={signInAgain}>
-                    Sign in again
-                  </Button>
-                ) : undefined
-              }
-            >
-              <AlertTitle>The token was not generated</AlertTitle>
-              {generateErrorMessage(error)}
-            </Alert>
-          )}
+          {Boolean(error) && !fieldError && <GenerateFailedAlert error={error} title="The token was not generated" />}
           {capabilities.takesDescription && (
             <DescriptionField register={register} control={control} error={errors.description?.message} />
           )}

@@ -1,15 +1,12 @@
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef } from 'react';
-import { isApiError } from '../../../api';
-import { useAuth } from '../../../auth';
 import { expirySentence } from '../generate/expiryText';
-import { generateErrorMessage } from '../generate/generateErrorMessage';
+import { GenerateFailedAlert } from '../generate/GenerateFailedAlert';
 import { tokenNameOf, type ListedToken } from '../tokenRows';
 import { useNow } from '../useNow';
 import { lifetimeWords } from './lifetimeWords';
@@ -40,7 +37,6 @@ function lifetimeSentence(plan: RegeneratePlan, now: number): string {
 
 /** Before a regenerate: what stops working, what the new token will be, and a way out. */
 export function RegenerateTokenStep({ token, plan, pending, error, onConfirm, onCancel }: RegenerateTokenStepProps) {
-  const { signInAgain } = useAuth();
   const now = useNow(EXPIRY_REFRESH_MS);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -53,19 +49,7 @@ export function RegenerateTokenStep({ token, plan, pending, error, onConfirm, on
       <DialogContent>
         <Stack spacing={2}>
           {Boolean(error) && (
-            <Alert
-              severity="error"
-              action={
-                isApiError(error) && error.status === 401 ? (
-                  <Button color="inherit" size="small" onClick={signInAgain}>
-                    Sign in again
-                  </Button>
-                ) : undefined
-              }
-            >
-              <AlertTitle>Nothing changed: the new token was not made</AlertTitle>
-              {generateErrorMessage(error)} The current token still works.
-            </Alert>
+            <GenerateFailedAlert error={error} title="Nothing changed: the new token was not made" detail="The current token still works." />
           )}
           <Alert severity="warning">{REGENERATE_WARNING}</Alert>
           <Typography sx={{ overflowWrap: 'anywhere' }}>
