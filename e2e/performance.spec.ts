@@ -58,7 +58,7 @@ test.describe('performance budgets', () => {
     await expect(list).toBeVisible();
     expect(await settled()).toEqual(['GET /pat/v1']);
 
-    await page.getByRole('button', { name: 'Generate token' }).first().click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Generate API token' });
     await expect(dialog.getByLabel('Description')).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -88,6 +88,39 @@ test.describe('HCP Terraform flavor › the token lifecycle', () => {
     for (const description of expiring) await expect(tokenRow(page, description)).toHaveCount(0);
   });
 
+  test('a clean-up the server partly refuses falls back to one by one, names what stayed, and keeps it listed', async ({ page, request }) => {
+    await signIn(page, DEMO_USERS.azure);
+    const accessToken = await accessTokenOf(page);
+    const tokensPath = `teams/${await teamIdOf(request, accessToken, 'AZURE_DEVELOPERS')}/authentication-tokens`;
+    const [kept, gone] = [uniqueDescription('Kept'), uniqueDescription('Gone')];
+    for (const description of [kept, gone]) await createToken(request, accessToken, tokensPath, description, 2_000);
+    const expiredAt = Date.now() + 2_000;
+    // Hard to bring about for real: the bulk delete fails, and so does the one-by-one delete of `kept`.
+    const listed = (await (await tfeGet(request, `organizations/simple/team-tokens?q=AZURE_DEVELOPERS&page%5Bsize%5D=100`, accessToken)).json()) as {
+      data: { id: string; attributes: { description: string } }[];
+    };
+    const keptId = listed.data.find((token) => token.attributes.description === kept)!.id;
+    await page.route(/\/api\/v2\/organizations\/[^/]+\/team-tokens$/, (route) =>
+      route.request().method() === 'DELETE' ? route.fulfill({ status: 503, json: { errors: [{ status: '503', title: 'unavailable' }] } }) : route.fallback(),
+    );
+    await page.route(`**/api/v2/authentication-tokens/${keptId}`, (route) =>
+      route.fulfill({ status: 403, contentType: 'application/vnd.api+json', json: { errors: [{ status: '403', title: 'forbidden', detail: 'You may not delete this token.' }] } }),
+    );
+
+    await openTeam(page, 'AZURE_DEVELOPERS');
+    await reloadUntilExpired(page, gone, expiredAt);
+    await page.getByRole('button', { name: /^Delete \d+ expired tokens?$/ }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: /^Delete \d+ tokens?$/ }).click();
+    const failed = page.getByRole('alertdialog', { name: 'Some expired tokens were not deleted' });
+    await expect(failed.getByRole('list', { name: 'Tokens not deleted' })).toContainText(`${kept}: You may not delete this token.`);
+    await expect(failed.getByRole('button', { name: 'Close' })).toBeFocused();
+    await expectNoAxeViolationsInBothThemes(page);
+    await page.keyboard.press('Enter');
+    await expect(failed).toBeHidden();
+    await expect(tokenRow(page, kept)).toHaveCount(1);
+    await expect(tokenRow(page, gone)).toHaveCount(0);
+  });
+
   test('the expiry notice on the Teams list and the status filter on a team page', async ({ page, request }) => {
     await signIn(page, DEMO_USERS.gcp);
     const accessToken = await accessTokenOf(page);

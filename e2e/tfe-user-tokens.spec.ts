@@ -51,7 +51,7 @@ test.describe('HCP Terraform flavor › User Settings › API tokens', () => {
     // The next whole minute 45 days on: the field takes minutes, and "in 45 days" counts whole days left.
     const at = new Date(Date.now() + 45 * DAY + 60_000);
     at.setSeconds(0, 0);
-    await page.getByRole('button', { name: 'Generate token' }).first().click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).first().click();
     const dialog = generateDialog(page);
     await dialog.getByLabel('Description').fill(dated);
     await chooseExpiry(dialog, 'Custom');
@@ -84,7 +84,7 @@ test.describe('HCP Terraform flavor › User Settings › API tokens', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/authentication-tokens')) posts += 1;
     });
-    await page.getByRole('button', { name: 'Generate token' }).first().click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).first().click();
     const dialog = generateDialog(page);
     await dialog.getByLabel('Description').fill('Too late');
     await chooseExpiry(dialog, 'Custom');

@@ -73,7 +73,7 @@ export async function generateThroughUi(
   page: Page,
   options: { description: string; preset?: string; custom?: Record<string, string>; openLabel?: string; dialogTitle?: string },
 ): Promise<{ dialog: Locator; secret: string }> {
-  await page.getByRole('button', { name: options.openLabel ?? 'Generate token' }).first().click();
+  await page.getByRole('button', { name: options.openLabel ?? 'Generate token', exact: true }).first().click();
   const dialog = generateDialog(page, options.dialogTitle);
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Description').fill(options.description);

@@ -116,7 +116,7 @@ test.describe('User Settings › API tokens', () => {
 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Generate token' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Generate token', exact: true })).toBeFocused();
 
     const row = tokenRow(page, description);
     await expect(row).toContainText('Expires soon');
@@ -148,7 +148,7 @@ test.describe('User Settings › API tokens', () => {
     await expectRevealedExpiry(page, first.dialog, first.secret, 45);
     await first.dialog.getByRole('button', { name: 'Done' }).click();
 
-    await page.getByRole('button', { name: 'Generate token' }).click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).click();
     const dialog = generateDialog(page);
     await dialog.getByLabel('Description').fill(never);
     const warning = dialog.getByRole('alert').filter({ hasText: 'A token that never expires is a standing risk' });
@@ -174,7 +174,7 @@ test.describe('User Settings › API tokens', () => {
   test('a double click on Generate creates exactly one token', async ({ page, request }) => {
     await signIn(page);
     const description = uniqueDescription('Double click');
-    await page.getByRole('button', { name: 'Generate token' }).click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).click();
     const dialog = generateDialog(page);
     await dialog.getByLabel('Description').fill(description);
     await dialog.getByRole('button', { name: 'Generate', exact: true }).dblclick();
@@ -187,7 +187,7 @@ test.describe('User Settings › API tokens', () => {
 
   test('validation errors for an empty and a 256-character description', async ({ page }) => {
     await signIn(page);
-    await page.getByRole('button', { name: 'Generate token' }).click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).click();
     const dialog = generateDialog(page);
     await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
     await expect(dialog.getByText('Description is required.')).toBeVisible();
@@ -222,7 +222,7 @@ test.describe('User Settings › API tokens', () => {
     await signIn(page);
     await page.route('**/pat/v1', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.fallback()));
     const description = uniqueDescription('Offline');
-    await page.getByRole('button', { name: 'Generate token' }).click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).click();
     const dialog = generateDialog(page);
     await dialog.getByLabel('Description').fill(description);
     await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
@@ -237,7 +237,7 @@ test.describe('User Settings › API tokens', () => {
     const dialogCode = '**/assets/GenerateTokenDialog-*.js';
     await page.route(dialogCode, (route) => route.abort('connectionrefused'));
     await signIn(page);
-    await page.getByRole('button', { name: 'Generate token' }).click();
+    await page.getByRole('button', { name: 'Generate token', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load the generate dialog' });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('Check your connection, then try again.');
@@ -250,7 +250,7 @@ test.describe('User Settings › API tokens', () => {
     await expect(alert).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Generate token' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Generate token', exact: true })).toBeFocused();
   });
 
   test('the whole flow with the keyboard alone, from the top of the page, focus returning to each trigger', async ({ page, context, request }) => {
@@ -265,7 +265,7 @@ test.describe('User Settings › API tokens', () => {
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     const description = uniqueDescription('Keyboard');
-    const generateButton = page.getByRole('button', { name: 'Generate token' });
+    const generateButton = page.getByRole('button', { name: 'Generate token', exact: true });
     await tabTo(page, generateButton);
     await page.keyboard.press('Enter');
     const dialog = generateDialog(page);
@@ -390,7 +390,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText(/You have no API tokens yet/)).toBeVisible();
       await expectNoAxeViolations(page);
 
-      await page.getByRole('button', { name: 'Generate token' }).click();
+      await page.getByRole('button', { name: 'Generate token', exact: true }).click();
       const dialog = generateDialog(page);
       await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
       await expect(dialog.getByText('Description is required.')).toBeVisible();

@@ -173,6 +173,7 @@ describe('clean up expired tokens', () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Some expired tokens were not deleted' });
     expect(within(dialog).getByRole('list', { name: 'Tokens not deleted' })).toHaveTextContent('old 2: You may not delete this token.');
     expect(dialog).toHaveTextContent('1 of 3 could not be deleted and is still listed');
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus());
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Your API tokens' })).getAllByRole('listitem')).toHaveLength(3));
     expect(await rowOf('old 2')).toBeInTheDocument();

@@ -9,7 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { formatRelativeTime } from '../relativeTime';
 import { tokenNameOf, type ListedToken } from '../tokenRows';
 import { expiredTokensLabel } from './expiredTokens';
@@ -52,6 +52,11 @@ export default function DeleteExpiredTokensDialog(props: DeleteExpiredTokensDial
   const ids = useId();
   const count = tokens.length;
   const finished = result !== undefined;
+  // The confirm button was disabled while the deletes ran, so focus is nowhere in particular when the failures show.
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (finished) closeButton.current?.focus();
+  }, [finished]);
 
   let content;
   if (finished) {
@@ -120,7 +125,7 @@ export default function DeleteExpiredTokensDialog(props: DeleteExpiredTokensDial
       <DialogContent>{content}</DialogContent>
       <DialogActions>
         {finished ? (
-          <Button onClick={onClose} variant="contained" autoFocus>
+          <Button ref={closeButton} onClick={onClose} variant="contained">
             Close
           </Button>
         ) : (
