@@ -60,7 +60,7 @@ check_tfe_api_url() {
   case $1 in
     //* | *\\*) rejection=$TFE_API_URL_FORMAT; return 1 ;;
     /*)
-      case $1 in *[![:graph:]]*) rejection=$TFE_API_URL_FORMAT; return 1 ;; esac
+      case $1 in *[[:cntrl:]]*) rejection=$TFE_API_URL_FORMAT; return 1 ;; esac
       tfe_api_origin='' tfe_api_path=${1%%[?#]*} ;;
     *)
       parse_http_url "$1" || { rejection=$TFE_API_URL_FORMAT; return 1; }

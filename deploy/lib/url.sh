@@ -1,6 +1,7 @@
 # URL helpers for the entrypoint (POSIX sh, sourced). The app checks its URLs with the browser's URL parser;
-# these accept the same plain http(s) URLs and refuse the rare forms the parser would repair (a backslash, a
-# space or control character, a non-ASCII host), since nginx's settings are written from them.
+# these accept the same http(s) URLs but refuse the rare forms the parser would repair or rewrite (a backslash,
+# a control character, a missing "//", a non-ASCII host, a host such as `1.2.3` read as an IPv4 address, a quote
+# in the host), since nginx's settings are written from the origin.
 
 lower() { printf '%s' "$1" | tr 'A-Z' 'a-z'; }
 
@@ -22,8 +23,9 @@ is_dotted_quad() {
 # Sets url_scheme, url_host, url_port (empty for the scheme's default), url_origin and url_path (the path
 # without query or fragment, `/` when empty) from an absolute http(s) URL; fails for anything else.
 parse_http_url() {
+  # Only the origin reaches nginx's settings; the path may hold what the parser percent-encodes (a space, a quote).
   case $1 in
-    *[![:graph:]]* | *\\*) return 1 ;;
+    *[[:cntrl:]]* | *\\*) return 1 ;;
     *://*) ;;
     *) return 1 ;;
   esac
@@ -35,6 +37,7 @@ parse_http_url() {
   url_path=${url_after%%[?#]*}
   [ -n "$url_path" ] || url_path=/
   # The user name and password end at the authority's last "@"; they are not part of the origin.
+  case $url_authority in *[![:graph:]]*) return 1 ;; esac
   url_hostport=${url_authority##*@}
   case $url_hostport in
     \[*\]) url_host=$url_hostport url_port= ;;

@@ -28,19 +28,20 @@ export default async function globalSetup() {
   const servers: Started[] = [];
   const nginxes: StartedNginx[] = [];
   const stopAll = () => Promise.all([...nginxes.map((nginx) => nginx.stop()), ...servers.map(stop)]);
-  try {
-    for (const flavor of Object.keys(NGINX_E2E) as NginxFlavor[]) {
-      const port = await freePort();
-      const nginxUrl = `http://127.0.0.1:${port}`;
-      const server = await startServer({ CORS_ORIGINS: nginxUrl, ...(flavor === 'tfe' ? { TOKEN_BACKEND: 'tfe' } : {}) });
-      servers.push(server);
-      nginxes.push(await startNginx(port, imageSettings(flavor, nginxUrl, server.url)));
-      process.env[NGINX_E2E[flavor].nginxVariable] = nginxUrl;
-      process.env[NGINX_E2E[flavor].apiVariable] = server.url;
-    }
-  } catch (error) {
+  const startFlavor = async (flavor: NginxFlavor) => {
+    const port = await freePort();
+    const nginxUrl = `http://127.0.0.1:${port}`;
+    const server = await startServer({ CORS_ORIGINS: nginxUrl, ...(flavor === 'tfe' ? { TOKEN_BACKEND: 'tfe' } : {}) });
+    servers.push(server);
+    nginxes.push(await startNginx(port, imageSettings(flavor, nginxUrl, server.url)));
+    process.env[NGINX_E2E[flavor].nginxVariable] = nginxUrl;
+    process.env[NGINX_E2E[flavor].apiVariable] = server.url;
+  };
+  const started = await Promise.allSettled((Object.keys(NGINX_E2E) as NginxFlavor[]).map(startFlavor));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
     await stopAll();
-    throw error;
+    throw failure.reason;
   }
   return async () => {
     await stopAll();
