@@ -114,7 +114,7 @@ read_oidc() {
 check_runtime_config() {
   token_backend=terrakube redirect_scheme='' tfe_api='' tfe_api_origin='' tfe_api_path=''
   # An unknown backend: which other variables it needs is unknown too, so it is the one problem.
-  optional REACT_APP_TOKEN_BACKEND check_one_of terrakube tfe || return 0
+  optional REACT_APP_TOKEN_BACKEND check_one_of terrakube tfe || { token_backend=unknown; return 0; }
   [ -n "$value" ] && token_backend=$value
   if [ "$token_backend" = terrakube ]; then
     if required REACT_APP_TERRAKUBE_API_URL check_http_url https://terrakube-api.example.com/api/v1/; then

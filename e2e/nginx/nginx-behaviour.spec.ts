@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { expect, test, type APIResponse } from '@playwright/test';
+import { NGINX, renderSettings } from './nginxServer';
 import { nginxE2eUrls } from './servers';
 
 const { nginx, api } = nginxE2eUrls('terrakube');
@@ -96,6 +101,23 @@ test.describe('the image’s nginx', () => {
       const outside = await request.get(`${nginx}${path}`, { failOnStatusCode: false });
       expect(await outside.text(), path).not.toContain('worker_processes');
       expect(await outside.text(), path).not.toContain('REACT_APP_');
+    }
+  });
+
+  test('takes the settings for an https Terraform Enterprise behind a path prefix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'token-settings-nginx-'));
+    try {
+      const settings = { REACT_APP_TOKEN_BACKEND: 'tfe', REACT_APP_TFE_API_URL: '/tfe/api/v2/', TFE_PROXY_URL: 'https://127.0.0.1:9443', HTML_DIR: resolve('dist') };
+      expect(renderSettings(dir, settings).status).toBe(0);
+      const user = process.getuid?.() === 0 ? 'user root;' : '';
+      const checked = spawnSync(NGINX, ['-t', '-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', 'stderr', '-g', user], {
+        encoding: 'utf8',
+        // The access log opens /dev/stdout, which cannot be a socket.
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      expect(checked.status, checked.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
