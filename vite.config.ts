@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { firstLoadChunk } from './scripts/firstLoadChunk';
+import { firstLoadChunk } from './scripts/firstLoadChunk.ts';
 
 export default defineConfig({
   plugins: [react(), firstLoadChunk()],

@@ -22,7 +22,7 @@ import {
   type LoadedFile,
 } from '../e2e/measurements';
 import { accessTokenOf } from '../e2e/tokenFlows';
-import { lighthouseScores, type LighthouseScores } from './lighthouse';
+import { lighthouseLines, lighthouseMobile, lighthouseSites, type LighthouseFigure } from './lighthouse';
 import e2eConfig from '../playwright.config';
 
 const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'results.json');
@@ -55,7 +55,7 @@ const results: {
   api?: LatencyRow[];
   /** GETs sent again on a new connection after the server closed an idle one under them. */
   resentRequests?: number;
-  lighthouse?: LighthouseScores[];
+  lighthouse?: LighthouseFigure[];
 } = { date: new Date().toISOString() };
 
 test.describe.configure({ mode: 'serial' });
@@ -274,23 +274,12 @@ test('API latency with 10,000 rows in the table', async ({ browser, baseURL }) =
   results.resentRequests = resentRequests;
 });
 
-test('Lighthouse on /settings/tokens and a team page', async ({ page, baseURL }) => {
-  test.setTimeout(15 * 60_000);
-  const token = await signedInPage(page, DEMO_USERS.admin);
-  const organizations = (await authorized(baseURL!, token, 'GET', '/api/v1/organization')).json() as { data: { id: string }[] };
-  const orgId = organizations.data[0]!.id;
-  const teams = (await authorized(baseURL!, token, 'GET', `/api/v1/organization/${orgId}/team`)).json() as {
-    data: { id: string; attributes: { name: string } }[];
-  };
-  const team = teams.data.find((t) => t.attributes.name === 'TERRAKUBE_DEVELOPERS')!;
+test('Lighthouse: every screen of both flavors, first visit and warm cache', async () => {
+  test.setTimeout(30 * 60_000);
   const launch = e2eConfig.use?.launchOptions;
-  results.lighthouse = await lighthouseScores({
-    baseUrl: baseURL!,
+  results.lighthouse = await lighthouseMobile({
+    sites: lighthouseSites(),
     user: DEMO_USERS.admin,
-    paths: [
-      { name: '/settings/tokens', path: '/settings/tokens' },
-      { name: 'team edit page', path: `/organizations/${orgId}/settings/teams/${team.id}` },
-    ],
     executablePath: launch?.executablePath ?? '/usr/bin/chromium',
     chromiumArgs: launch?.args ?? [],
   });
@@ -338,15 +327,7 @@ test.afterAll(() => {
     }
     lines.push(`  GETs resent after the server closed an idle connection: ${results.resentRequests ?? 0}`);
   }
-  if (results.lighthouse) {
-    lines.push('', 'Lighthouse:', '  page                form factor  performance  accessibility  best practices');
-    for (const row of results.lighthouse) {
-      lines.push(
-        `  ${row.page.padEnd(19)} ${row.formFactor.padEnd(12)} ${String(row.performance).padStart(11)} ${String(row.accessibility).padStart(14)} ${String(row.bestPractices).padStart(15)}`,
-      );
-      for (const audit of row.failing) lines.push(`      not passed: ${audit}`);
-    }
-  }
+  if (results.lighthouse) lines.push('', ...lighthouseLines(results.lighthouse));
   lines.push('', `Written to ${RESULTS_FILE}`);
   console.log(lines.join('\n'));
 });
