@@ -15,6 +15,7 @@ import { cleanupToast, deleteToast } from './deleteToasts';
 import { ExpiryNotice } from './ExpiryNotice';
 import { LazyDialogPlace } from './LazyDialogPlace';
 import { LoadingRows } from './LoadingRows';
+import { PartialListAlert } from './PartialListAlert';
 import { TokenList } from './TokenList';
 import type { TokenCollection } from './tokenCollection';
 import { tokenNameOf, type ListedToken } from './tokenRows';
@@ -102,8 +103,10 @@ export function TokensPanel({ collection }: TokensPanelProps) {
     else generateButton.current?.focus();
   };
 
-  // The expired tokens as they were when the clean-up was asked for; the deletes' own state is the hook's.
-  const expired = useMemo(() => (tokens ? expiredTokensOf(tokens, now) : []), [tokens, now]);
+  // The expired tokens as they were when the clean-up was asked for; the deletes' own state is the hook's. Counted
+  // on the whole list only: "Delete 3 expired tokens" must not leave out those on pages still to come.
+  const whole = query.isComplete;
+  const expired = useMemo(() => (tokens && whole ? expiredTokensOf(tokens, now) : []), [tokens, whole, now]);
   const [cleanup, setCleanup] = useState<{ tokens: readonly ListedToken[]; trigger: HTMLElement; open: boolean } | null>(null);
   const expiredDeletion = useDeleteExpiredTokens({ tokenListKey, deleteToken, deleteTokens: capabilities.bulkDelete ? deleteTokens : undefined });
   const confirmCleanup = async () => {
@@ -149,7 +152,9 @@ export function TokensPanel({ collection }: TokensPanelProps) {
       )}
     </Stack>
   );
-  const empty = !unavailableMessage && tokens?.length === 0;
+  const empty = !unavailableMessage && whole && tokens?.length === 0;
+  // Later pages are coming, or a first load failed after some: the list shows what came and says it is partial.
+  const partial = tokens !== undefined && !whole;
 
   let body;
   if (unavailableMessage) {
@@ -158,16 +163,23 @@ export function TokensPanel({ collection }: TokensPanelProps) {
         <Typography sx={{ maxWidth: '70ch' }}>{unavailableMessage}</Typography>
       </Paper>
     );
-  } else if (tokens === undefined) {
-    body = query.error ? (
-      <LoadErrorAlert what={listNameInText} error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
+  } else if (tokens === undefined || (partial && tokens.length === 0)) {
+    body = query.error || (partial && !query.isFetching) ? (
+      <LoadErrorAlert
+        what={listNameInText}
+        error={query.error}
+        reason={query.error ? undefined : query.shortBecause}
+        retrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+      />
     ) : (
       <LoadingRows />
     );
   } else {
     body = (
       <>
-        {query.error && (
+        {partial && (query.error || !query.isFetching) && <PartialListAlert query={query} loaded={tokens.length} />}
+        {query.error && !partial && (
           <Alert
             severity="warning"
             sx={{ mb: 2 }}
@@ -194,6 +206,7 @@ export function TokensPanel({ collection }: TokensPanelProps) {
             onDelete={requestDelete}
             onRegenerate={requestRegenerate}
             listRef={list}
+            partial={partial ? { totalCount: query.totalCount, loading: query.isFetching && !query.error } : undefined}
           />
         )}
       </>
@@ -202,7 +215,7 @@ export function TokensPanel({ collection }: TokensPanelProps) {
 
   return (
     <Box>
-      {tokens && !unavailableMessage && (
+      {tokens && whole && !unavailableMessage && (
         <ExpiryNotice tokens={tokens} now={now} tokensInText={collection.wording.tokensInText} listRef={list} />
       )}
       {!empty && <Box sx={{ mb: 3 }}>{generateControl}</Box>}
