@@ -1,24 +1,19 @@
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useAuth } from '../../auth';
-import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import { expiredTokensLabel, expiredTokensOf } from './cleanup/expiredTokens';
 import { useDeleteExpiredTokens } from './cleanup/useDeleteExpiredTokens';
 import { cleanupToast, deleteToast } from './deleteToasts';
 import { ExpiryNotice } from './ExpiryNotice';
 import { LazyDialogPlace } from './LazyDialogPlace';
-import { LoadingRows } from './LoadingRows';
-import { PartialListAlert } from './PartialListAlert';
-import { TokenList } from './TokenList';
 import type { TokenCollection } from './tokenCollection';
 import { tokenNameOf, type ListedToken } from './tokenRows';
+import { TokensPanelBody } from './TokensPanelBody';
 import { useGenerateDialog } from './useGenerateDialog';
 import { useDeleteToken, usePendingDeletes } from './useDeleteToken';
 import { useNow } from './useNow';
@@ -42,7 +37,7 @@ export interface TokensPanelProps {
  */
 export function TokensPanel({ collection }: TokensPanelProps) {
   const { query, tokenListKey, capabilities, deleteToken, deleteTokens, unavailableMessage } = collection;
-  const { listLabel, listNameInText, generateLabel, emptyMessage, showCreator } = collection.wording;
+  const { generateLabel } = collection.wording;
   const reasonId = useId();
   const { signInAgain } = useAuth();
   const list = useRef<HTMLUListElement>(null);
@@ -153,65 +148,16 @@ export function TokensPanel({ collection }: TokensPanelProps) {
     </Stack>
   );
   const empty = !unavailableMessage && whole && tokens?.length === 0;
-  // Later pages are coming, or a first load failed after some: the list shows what came and says it is partial.
-  const partial = tokens !== undefined && !whole;
 
-  let body;
-  if (unavailableMessage) {
-    body = (
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Typography sx={{ maxWidth: '70ch' }}>{unavailableMessage}</Typography>
-      </Paper>
-    );
-  } else if (tokens === undefined || (partial && tokens.length === 0)) {
-    body = query.error || (partial && !query.isFetching) ? (
-      <LoadErrorAlert
-        what={listNameInText}
-        error={query.error}
-        reason={query.error ? undefined : query.shortBecause}
-        retrying={query.isFetching}
-        onRetry={() => void query.refetch()}
-      />
-    ) : (
-      <LoadingRows />
-    );
-  } else {
-    body = (
-      <>
-        {partial && (query.error || !query.isFetching) && <PartialListAlert query={query} loaded={tokens.length} />}
-        {query.error && !partial && (
-          <Alert
-            severity="warning"
-            sx={{ mb: 2 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-                Retry
-              </Button>
-            }
-          >
-            The list could not be refreshed, so it may be out of date: {query.error.message}
-          </Alert>
-        )}
-        {empty ? (
-          <Paper variant="outlined" sx={{ p: 3 }}>
-            <Typography sx={{ mb: 2 }}>{emptyMessage}</Typography>
-            {generateControl}
-          </Paper>
-        ) : (
-          <TokenList
-            tokens={tokens}
-            label={listLabel}
-            now={now}
-            showCreator={showCreator}
-            onDelete={requestDelete}
-            onRegenerate={requestRegenerate}
-            listRef={list}
-            partial={partial ? { totalCount: query.totalCount, loading: query.isFetching && !query.error } : undefined}
-          />
-        )}
-      </>
-    );
-  }
+  const body = (
+    <TokensPanelBody
+      collection={collection}
+      tokens={tokens}
+      empty={empty}
+      generateControl={generateControl}
+      listProps={{ now, onDelete: requestDelete, onRegenerate: requestRegenerate, listRef: list }}
+    />
+  );
 
   return (
     <Box>
