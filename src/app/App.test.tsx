@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../ui/router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserManager, useAuth } from '../auth';
 import { parseRuntimeConfig } from '../config';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter } from '../ui/router';
 import { forgetTokenApiFactory } from '../api';
 import { AuthProvider, createUserManager } from '../auth';
 import { LazyLoadBoundary } from '../ui/LazyLoadBoundary';

@@ -5,7 +5,7 @@ import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { Suspense, useEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigationType } from 'react-router';
+import { Outlet, useLocation, useNavigationType } from '../../ui/router';
 import { usePlatformName } from '../../api';
 import { useAuth } from '../../auth';
 import { PageLoading } from '../pages/PageLoading';

@@ -1,5 +1,5 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter, useRoutes } from '../../ui/router';
 import { describe, expect, it } from 'vitest';
 import { parseRuntimeConfig } from '../../config';
 import { fakeTokenApi, renderWithProviders } from '../../test/testKit';
@@ -7,13 +7,17 @@ import { AppTheme } from '../theme';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { NotFoundPage } from './NotFoundPage';
 
+function TokensOrNotFound() {
+  return useRoutes([
+    { path: 'settings/tokens', element: <h1>API tokens</h1> },
+    { path: '*', element: <NotFoundPage /> },
+  ]);
+}
+
 describe('NotFoundPage', () => {
   it('says the page is not found and links back to API tokens', async () => {
     const { user } = renderWithProviders(
-      <Routes>
-        <Route path="/settings/tokens" element={<h1>API tokens</h1>} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>,
+      <TokensOrNotFound />,
       { path: '/no/such/page' },
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();

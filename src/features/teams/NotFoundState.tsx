@@ -1,6 +1,6 @@
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from '../../ui/router';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 interface NotFoundStateProps {

@@ -3,7 +3,7 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink, Navigate } from 'react-router';
+import { Link as RouterLink, Navigate } from '../../ui/router';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { LoadingPlaceholder } from './LoadingPlaceholder';

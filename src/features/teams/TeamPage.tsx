@@ -3,7 +3,7 @@ import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from '../../ui/router';
 import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';

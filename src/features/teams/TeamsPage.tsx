@@ -7,7 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from '../../ui/router';
 import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';

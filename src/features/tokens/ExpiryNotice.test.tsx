@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { useLocation } from 'react-router';
+import { useLocation } from '../../ui/router';
 import { describe, expect, it } from 'vitest';
 import type { Team } from '../../api';
 import { ADMIN_TEAM, aTeamToken, aToken, AWS_TEAM, DAY, HOUR, personalTokensApi, renderWithProviders, teamsApi } from '../../test/testKit';

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import { Link as RouterLink, useLocation, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useSearchParams } from '../../ui/router';
 import { toTokenRows, type ListedToken } from './tokenRows';
 import { countByStatus, withStatusParam } from './tokenStatusFilter';
 import { useTokenStatusFilter } from './useTokenStatusFilter';

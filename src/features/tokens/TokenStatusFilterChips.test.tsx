@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { useLocation, useNavigationType } from 'react-router';
+import { useLocation, useNavigationType } from '../../ui/router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aToken, DAY, HOUR, personalTokensApi, renderWithProviders } from '../../test/testKit';
 import type { ListedToken } from './tokenRows';

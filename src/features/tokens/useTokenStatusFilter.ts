@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../ui/router';
 import { STATUS_PARAM, statusFilterFromParam, withStatusParam, type TokenStatusFilter } from './tokenStatusFilter';
 
 /**
@@ -11,7 +11,7 @@ export function useTokenStatusFilter(): [TokenStatusFilter, (status: TokenStatus
   const status = statusFilterFromParam(searchParams.get(STATUS_PARAM));
   const setStatus = useCallback(
     (next: TokenStatusFilter) =>
-      setSearchParams((current) => withStatusParam(current, next), { replace: true, preventScrollReset: true }),
+      setSearchParams((current) => withStatusParam(current, next), { replace: true }),
     [setSearchParams],
   );
   return [status, setStatus];
