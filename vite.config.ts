@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { firstLoadChunk } from './scripts/firstLoadChunk.ts';
+import { precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
-  plugins: [react(), firstLoadChunk()],
+  plugins: [react(), firstLoadChunk(), precompress()],
   // The entry chunk holds all the first screen needs (see firstLoadChunk); e2e/performance.spec.ts holds it to
   // its budget in gzip bytes, which is what counts, rather than this warning's minified size.
   build: { sourcemap: false, chunkSizeWarningLimit: 700 },

@@ -21,7 +21,12 @@ export function startServer(env: Record<string, string>): Promise<Started> {
   });
   let output = '';
   return new Promise<Started>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Not left running once given up on: the other servers are stopped too.
+      server.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`The server did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);

@@ -2,7 +2,7 @@
  * Measurements taken in Chromium, shared by the budget tests (e2e/performance.spec.ts, part of `npm test`) and the
  * benchmark (bench/, `npm run bench`), so both report the same numbers the same way.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { formatTerrakubeDate } from '../server/tokens/terrakubeDate';
 import type { TerrakubePat } from '../server/tokens/tokenRepository';
 import { expect } from './fixtures';
@@ -26,20 +26,25 @@ function kindOf(contentType: string): LoadedFile['kind'] | undefined {
   return undefined;
 }
 
+/** What the first load of /settings/tokens waits for: the token list, or its empty state. */
+export const tokenListShown = (page: Page): Locator =>
+  page.getByRole('list', { name: TOKEN_LIST_NAME }).or(page.getByText(/no API tokens yet/i)).first();
+
 /**
- * Every JS, CSS, font and image file a signed-in reload of `path` downloads until the token list (or its empty
- * state) is shown and the network is quiet, with the HTTP cache off so every file is really transferred, and
- * gzip as the only accepted encoding (the budget is set in gzip; browsers that accept brotli get less).
+ * Every JS, CSS, font and image file a reload of `path` downloads until `ready` is shown (by default the token
+ * list or its empty state) and the network is quiet, with the HTTP cache off so every file is really transferred,
+ * and gzip as the only accepted encoding (the budget is set in gzip; browsers that accept brotli get less).
  */
-export async function filesLoadedBy(page: Page, path: string): Promise<LoadedFile[]> {
+export async function filesLoadedBy(page: Page, path: string, ready: (page: Page) => Locator = tokenListShown): Promise<LoadedFile[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip' } });
   const pending: Promise<LoadedFile | undefined>[] = [];
-  const origin = new URL(page.url()).origin;
   const onResponse = (response: import('@playwright/test').Response) => {
     const url = new URL(response.url());
+    // The app's own files, read once the page has its address (a first visit starts from about:blank).
+    const origin = new URL(page.url()).origin;
     const kind = kindOf(response.headers()['content-type'] ?? '');
     if (url.origin !== origin || !kind) return;
     pending.push(
@@ -54,7 +59,7 @@ export async function filesLoadedBy(page: Page, path: string): Promise<LoadedFil
   page.on('response', onResponse);
   try {
     await page.goto(path);
-    await expect(page.getByRole('list', { name: TOKEN_LIST_NAME }).or(page.getByText(/no API tokens yet/i)).first()).toBeVisible();
+    await expect(ready(page)).toBeVisible();
     await page.waitForLoadState('networkidle');
   } finally {
     page.off('response', onResponse);

@@ -1,6 +1,5 @@
 import { expect, signIn, test } from './fixtures';
 import {
-  filesLoadedBy,
   firstRowPaintedAt,
   longTasksSince,
   median,
@@ -14,34 +13,13 @@ import {
 } from './measurements';
 import { generateThroughUi, uniqueDescription } from './tokenFlows';
 
-/** JS + CSS (and fonts and images, if any) transferred for the first load of /settings/tokens, gzip. */
-const INITIAL_LOAD_BUDGET_BYTES = 190_000;
 /** With 10,000 tokens the list may take at most this many times as long to become usable as with 10. */
 const LARGE_LIST_SLOWDOWN_LIMIT = 3;
 const LONG_TASK_LIMIT_MS = 100;
 const MAX_RENDERED_ROWS = 100;
 
+// The first-load budgets are in first-load-performance.spec.ts.
 test.describe('performance budgets', () => {
-  test(`the first load of /settings/tokens transfers at most ${INITIAL_LOAD_BUDGET_BYTES / 1000} KB`, async ({ page }) => {
-    await signIn(page);
-    const files = await filesLoadedBy(page, '/settings/tokens');
-    const total = files.reduce((sum, file) => sum + file.transferred, 0);
-    console.log(
-      [
-        'Initial load of /settings/tokens (transferred):',
-        ...files.map((file) => `  ${(file.transferred / 1000).toFixed(1).padStart(7)} KB  ${file.encoding.padEnd(8)} ${file.path}`),
-        `  ${(total / 1000).toFixed(1).padStart(7)} KB  total`,
-      ].join('\n'),
-    );
-
-    expect(files.filter((file) => file.kind === 'js').length).toBeGreaterThan(0);
-    // Bundles travel compressed (the server leaves files under 1 KB as they are).
-    expect(files.filter((file) => file.path.startsWith('/assets/') && file.transferred > 1000 && file.encoding !== 'gzip')).toEqual([]);
-    // The dialogs and the teams screens load when used, not at start.
-    expect(files.map((file) => file.path).filter((path) => /GenerateTokenDialog|DeleteTokenDialog|TeamPage|TeamsPage/.test(path))).toEqual([]);
-    expect(total).toBeLessThanOrEqual(INITIAL_LOAD_BUDGET_BYTES);
-  });
-
   test('one list request per visit; the dialog and a trip to Teams cost none; generating costs one POST', async ({ page }) => {
     const apiCalls: string[] = [];
     page.on('request', (request) => {

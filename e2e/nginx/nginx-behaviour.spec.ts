@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import vm from 'node:vm';
@@ -54,7 +54,7 @@ test.describe('the image’s nginx', () => {
     }
   });
 
-  test('a hashed bundle is cached for a year, gzipped; a missing one is a 404, not index.html, and not cached', async ({ request }) => {
+  test('a hashed bundle is cached for a year, sent as the build precompressed it; a missing one is a 404, not index.html, and not cached', async ({ request }) => {
     const script = await hashedScript(request);
     const bundle = await request.get(`${nginx}${script}`, { headers: { 'accept-encoding': 'gzip' } });
     expect(bundle.status()).toBe(200);
@@ -62,6 +62,8 @@ test.describe('the image’s nginx', () => {
     expect(bundle.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(bundle.headers()['content-encoding']).toBe('gzip');
     expect(bundle.headers()['vary']).toBe('Accept-Encoding');
+    // The build's .gz copy, as it is (compressing anew would send no length, chunk by chunk).
+    expect(bundle.headers()['content-length']).toBe(String(statSync(join('dist', `${script}.gz`)).size));
     await expectServerHeaders(bundle, script, request);
 
     const plain = await request.get(`${nginx}${script}`, { headers: { 'accept-encoding': 'identity' } });

@@ -58,8 +58,11 @@ export function sourceOf(id: string): string {
 /** Module ids without the query Vite adds, relative to the project root. */
 const shortId = (root: string, id: string) => relative(root, id.replace(/\0/g, '').split('?')[0]!);
 
-/** Calls `onReport` with the bundle's report once the build has produced it. */
-export function bundleReportPlugin(onReport: (report: BundleReport) => void | Promise<void>): Plugin {
+/** A built file's content by its file name, such as `assets/index-abc123.js`. */
+export type ContentOf = (file: string) => string | Uint8Array | undefined;
+
+/** Calls `onReport` with the bundle's report, and each file's content, once the build has produced it. */
+export function bundleReportPlugin(onReport: (report: BundleReport, contentOf: ContentOf) => void | Promise<void>): Plugin {
   let root = process.cwd();
   return {
     name: 'bundle-report',
@@ -102,7 +105,10 @@ export function bundleReportPlugin(onReport: (report: BundleReport) => void | Pr
         });
       }
       chunks.sort((a, b) => b.gzip - a.gzip);
-      await onReport({ chunks, assets });
+      await onReport({ chunks, assets }, (file) => {
+        const output = bundle[file];
+        return output?.type === 'chunk' ? output.code : output?.source;
+      });
     },
   };
 }

@@ -5,6 +5,7 @@ import { sendApiError } from './apiError';
 import { envConfigScript, type AppFlavor } from './envConfig';
 import { htmlPage } from './html';
 import { kindOfPath } from './pathKind';
+import { precompressedFiles } from './precompressedFiles';
 import { pagePolicy } from './securityHeaders';
 
 /** Only the app's own paths get its HTML: never one of an API, the identity provider or a missing bundle. */
@@ -22,15 +23,16 @@ export function spaRoutes(staticDir: string, publicUrl: string, flavor?: AppFlav
     res.set('Cache-Control', 'no-store').type('application/javascript').send(script);
   });
 
-  // Hashed bundles can be cached for good; everything else is revalidated.
-  router.use(
-    '/assets',
-    express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: true }),
-  );
+  // Hashed bundles can be cached for good; everything else is revalidated. The build's .br and .gz copies go
+  // first to the clients that accept them.
+  const assetsDir = path.join(staticDir, 'assets');
+  router.use('/assets', precompressedFiles(assetsDir, { immutable: true, maxAge: '1y' }));
+  router.use('/assets', express.static(assetsDir, { immutable: true, maxAge: '1y', index: false, fallthrough: true }));
   // A bundle that is not there (an old tab after a deploy) is missing, not a client route: never index.html.
   router.use('/assets', (req, res) => {
     sendApiError(res, 404, `There is no ${req.method} ${req.originalUrl.split('?')[0]}.`);
   });
+  router.use(precompressedFiles(staticDir));
   router.use(express.static(staticDir, { index: false }));
 
   router.use((req, res, next) => {
