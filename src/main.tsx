@@ -1,13 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { tokenApiFactory } from './api';
 import { App } from './app/App';
+import { preloadScreenFor } from './app/routes';
 import { readRuntimeConfig } from './config';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
+const configResult = readRuntimeConfig();
+// What the first screen loads on demand (the HCP Terraform adapter, a teams screen) starts downloading now, while
+// the app signs in, instead of once it has. The app takes up the same downloads; it handles their failures.
+if (configResult.ok) Promise.resolve(tokenApiFactory(configResult.config)).catch(() => undefined);
+preloadScreenFor(window.location.pathname);
+
 createRoot(root).render(
   <StrictMode>
-    <App configResult={readRuntimeConfig()} />
+    <App configResult={configResult} />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, type MemoryHistory } from './history';
 import { Link, Navigate, NavLink } from './Link';
@@ -150,5 +151,23 @@ describe('BrowserRouter', () => {
     });
     expect(screen.getByText('At /settings/tokens by POP')).toBeInTheDocument();
     scrollTo.mockRestore();
+  });
+
+  it('leaves no popstate listener behind once unmounted, in StrictMode too', () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const popstate = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'popstate').length;
+    const { unmount } = render(
+      <StrictMode>
+        <BrowserRouter>
+          <Where />
+        </BrowserRouter>
+      </StrictMode>,
+    );
+    expect(popstate(added)).toBeGreaterThan(0);
+    unmount();
+    expect(popstate(removed)).toBe(popstate(added));
+    added.mockRestore();
+    removed.mockRestore();
   });
 });

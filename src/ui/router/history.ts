@@ -64,15 +64,30 @@ export function createBrowserHistory(window: Window = globalThis.window): Histor
     snapshot = current(action);
     subscribers.notify();
   };
-  window.addEventListener('popstate', () => {
+  const onPopState = () => {
     snapshot = current('POP');
     subscribers.notify();
-  });
+  };
+  let listening = 0;
   return {
     snapshot: () => snapshot,
     push: (href) => go('PUSH', href),
     replace: (href) => go('REPLACE', href),
-    listen: subscribers.add,
+    // Listens to the window only while someone listens here, so a history that is dropped (a router that
+    // unmounts, StrictMode's second initializer) leaves nothing behind.
+    listen(listener) {
+      if (listening++ === 0) {
+        window.addEventListener('popstate', onPopState);
+        const { location } = snapshot;
+        const { pathname, search, hash } = window.location;
+        if (location.pathname !== pathname || location.search !== search || location.hash !== hash) snapshot = current('POP');
+      }
+      const unsubscribe = subscribers.add(listener);
+      return () => {
+        unsubscribe();
+        if (--listening === 0) window.removeEventListener('popstate', onPopState);
+      };
+    },
   };
 }
 
