@@ -10,8 +10,9 @@ if (!root) throw new Error('The page has no #root element.');
 
 const configResult = readRuntimeConfig();
 // What the first screen loads on demand (the HCP Terraform adapter, a teams screen) starts downloading now, while
-// the app signs in, instead of once it has. The app takes up the same downloads; it handles their failures.
-if (configResult.ok) Promise.resolve(tokenApiFactory(configResult.config)).catch(() => undefined);
+// the app restores its session, instead of once it has. The app takes up the same downloads and handles their
+// failures. Where people sign in with an API token every load starts on the sign-in page, which needs no adapter.
+if (configResult.ok && configResult.config.oidc) Promise.resolve(tokenApiFactory(configResult.config)).catch(() => undefined);
 preloadScreenFor(window.location.pathname);
 
 createRoot(root).render(
