@@ -22,6 +22,8 @@ import {
   type LoadedFile,
 } from '../e2e/measurements';
 import { accessTokenOf } from '../e2e/tokenFlows';
+import { ApiCaller, timedCalls, type Answer } from './apiCalls';
+import { apiLoadLines, measureApiLoad, type ApiLoad } from './apiLoad';
 import { lighthouseScores, type LighthouseScores } from './lighthouse';
 import e2eConfig from '../playwright.config';
 
@@ -33,16 +35,6 @@ const LIST_SIZES = [
 ] as const;
 const RENDER_RUNS = 5;
 const SEED_CONCURRENCY = 50;
-const LATENCY_REQUESTS = 200;
-
-interface LatencyRow {
-  operation: string;
-  clients: number;
-  requests: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
 
 const results: {
   date: string;
@@ -52,75 +44,18 @@ const results: {
     scroll: ScrollRun[];
     filter: { longTasks: number; longestTaskMs: number; matchesShownAfterMs: number };
   };
-  api?: LatencyRow[];
-  /** GETs sent again on a new connection after the server closed an idle one under them. */
-  resentRequests?: number;
+  api?: ApiLoad;
   lighthouse?: LighthouseScores[];
 } = { date: new Date().toISOString() };
 
 test.describe.configure({ mode: 'serial' });
 
-/** GET requests sent again after the server had closed their kept-alive connection (see `authorized`). */
-let resentRequests = 0;
-
-/**
- * One API call, read to the end (so its latency includes the whole answer). Under load the server may close a
- * kept-alive connection as idle (5 s after it wrote its last answer) before this process has read that answer
- * and sent the next request on it; like a browser, a GET is then sent once more, on a new connection, and the
- * latency counts both tries. Such resends are counted and printed.
- */
-async function authorized(baseURL: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const send = () =>
-    fetch(`${baseURL}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  let response: Response;
-  try {
-    response = await send();
-  } catch (error) {
-    if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
-    resentRequests++;
-    response = await send();
-  }
-  const text = await response.text();
-  return { status: response.status, json: () => JSON.parse(text) as unknown };
+/** One API call, read to the end (see `ApiCaller`). */
+function authorized(baseURL: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> {
+  return new ApiCaller(baseURL).call(token, method, path, body);
 }
 
-interface Answer {
-  status: number;
-  json: () => unknown;
-}
-
-/** Runs `count` calls of `send` with `clients` in parallel; returns each call's latency in ms. */
-async function timed(count: number, clients: number, send: (i: number) => Promise<Answer>, status: number): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const i = next++;
-        const started = performance.now();
-        const response = await send(i);
-        latencies.push(performance.now() - started);
-        if (response.status !== status) throw new Error(`call ${i} answered ${response.status}, expected ${status}`);
-      }
-    }),
-  );
-  return latencies;
-}
-
-function latencyRow(operation: string, clients: number, latencies: number[]): LatencyRow {
-  return {
-    operation,
-    clients,
-    requests: latencies.length,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: Math.max(...latencies),
-  };
-}
+const timed = timedCalls;
 
 interface ScrollRun {
   pace: string;
@@ -241,37 +176,8 @@ test('scrolling and filtering 10,000 tokens', async ({ page }) => {
   };
 });
 
-test('API latency with 10,000 rows in the table', async ({ browser, baseURL }) => {
-  const page = await browser.newPage();
-  const small = await signedInPage(page, DEMO_USERS.aws);
-  const large = await signedInPage(await browser.newPage(), DEMO_USERS.gcp);
-  const rows: LatencyRow[] = [];
-  for (const clients of [1, 50]) {
-    rows.push(latencyRow('list 10 tokens', clients, await timed(LATENCY_REQUESTS, clients, () => authorized(baseURL!, small, 'GET', '/pat/v1'), 202)));
-    const largeRequests = clients === 1 ? 20 : 100;
-    rows.push(latencyRow('list 10,000 tokens', clients, await timed(largeRequests, clients, () => authorized(baseURL!, large, 'GET', '/pat/v1'), 202)));
-    const created: string[] = [];
-    rows.push(
-      latencyRow(
-        'generate',
-        clients,
-        await timed(
-          LATENCY_REQUESTS,
-          clients,
-          async (i) => {
-            const answer = await authorized(baseURL!, small, 'POST', '/pat/v1', { description: `Latency ${clients} ${i}`, days: 1 });
-            const { token } = answer.json() as { token: string };
-            created.push(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti);
-            return answer;
-          },
-          201,
-        ),
-      ),
-    );
-    rows.push(latencyRow('delete', clients, await timed(created.length, clients, (i) => authorized(baseURL!, small, 'DELETE', `/pat/v1/${created[i]}`), 202)));
-  }
-  results.api = rows;
-  results.resentRequests = resentRequests;
+test('API latency with 10,000 rows in the table', async ({ baseURL }) => {
+  results.api = await measureApiLoad(baseURL!);
 });
 
 test('Lighthouse on /settings/tokens and a team page', async ({ page, baseURL }) => {
@@ -329,15 +235,7 @@ test.afterAll(() => {
       `  ${filter.longTasks} long tasks (longest ${filter.longestTaskMs.toFixed(0)} ms); matches shown ${filter.matchesShownAfterMs.toFixed(0)} ms after the last key`,
     );
   }
-  if (results.api) {
-    lines.push('', 'Embedded API latency (10,000+ rows in the table):', '  operation            clients  requests     p50      p95      max');
-    for (const row of results.api) {
-      lines.push(
-        `  ${row.operation.padEnd(20)} ${String(row.clients).padStart(7)} ${String(row.requests).padStart(9)} ${`${row.p50.toFixed(1)} ms`.padStart(9)} ${`${row.p95.toFixed(1)} ms`.padStart(9)} ${`${row.max.toFixed(1)} ms`.padStart(9)}`,
-      );
-    }
-    lines.push(`  GETs resent after the server closed an idle connection: ${results.resentRequests ?? 0}`);
-  }
+  if (results.api) lines.push('', ...apiLoadLines(results.api));
   if (results.lighthouse) {
     lines.push('', 'Lighthouse:', '  page                form factor  performance  accessibility  best practices');
     for (const row of results.lighthouse) {
