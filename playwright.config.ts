@@ -32,7 +32,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'flows', testIgnore: /performance\.spec\.ts/ },
+    { name: 'flows', testIgnore: [/performance\.spec\.ts/, /[\\/]nginx[\\/]/] },
     // Timings are taken with the machine to themselves (after every other test, in one worker) and without a
     // trace recording screenshots as they run.
     { name: 'performance', testMatch: /performance\.spec\.ts/, dependencies: ['flows'], use: { trace: 'off' } },

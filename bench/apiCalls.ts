@@ -1,45 +1,40 @@
-/** Calling the embedded API from the bench, and timing many calls at a given concurrency. */
+/** API calls as the bench sends them: over HTTP from this process, read to the end, timed. */
 
 export interface Answer {
   status: number;
   json: () => unknown;
 }
 
-/** API calls with a bearer token, each read to the end (so that its latency includes the whole answer). */
-export class ApiCaller {
-  /** GET requests sent again after the server had closed their kept-alive connection (see `call`). */
-  resentRequests = 0;
+/** GET requests sent again after the server had closed their kept-alive connection (see `authorized`). */
+export const resends = { count: 0 };
 
-  constructor(private readonly baseUrl: string) {}
-
-  /**
-   * One call. Under load the server may close a kept-alive connection as idle (5 s after it wrote its last
-   * answer) before this process has read that answer and sent the next request on it; like a browser, a GET is
-   * then sent once more, on a new connection, and the latency counts both tries. `expect` checks the status.
-   */
-  async call(token: string, method: string, path: string, body?: unknown, expect?: number): Promise<Answer> {
-    const send = () =>
-      fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-    let response: Response;
-    try {
-      response = await send();
-    } catch (error) {
-      if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
-      this.resentRequests++;
-      response = await send();
-    }
-    const text = await response.text();
-    if (expect !== undefined && response.status !== expect) throw new Error(`${method} ${path} answered ${response.status}, expected ${expect}`);
-    return { status: response.status, json: () => JSON.parse(text) as unknown };
+/**
+ * One API call, read to the end (so its latency includes the whole answer). Under load the server may close a
+ * kept-alive connection as idle (5 s after it wrote its last answer) before this process has read that answer
+ * and sent the next request on it; like a browser, a GET is then sent once more, on a new connection, and the
+ * latency counts both tries. Such resends are counted and printed.
+ */
+export async function authorized(baseURL: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> {
+  const send = () =>
+    fetch(`${baseURL}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    resends.count++;
+    response = await send();
   }
+  const text = await response.text();
+  return { status: response.status, json: () => JSON.parse(text) as unknown };
 }
 
-/** Runs `count` calls of `send` with `clients` in parallel; each call's latency in ms. */
-export async function timedCalls(count: number, clients: number, send: (i: number) => Promise<Answer>, status: number): Promise<number[]> {
+/** Runs `count` calls of `send` with `clients` in parallel; returns each call's latency in ms. */
+export async function timed(count: number, clients: number, send: (i: number) => Promise<Answer>, status: number): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
   await Promise.all(
@@ -80,3 +75,6 @@ export function timedWhile(clients: number, send: () => Promise<Answer>, status:
     },
   };
 }
+
+/** The id (`jti`) of a secret a generate answered. */
+export const idOfSecret = (secret: string): string => JSON.parse(Buffer.from(secret.split('.')[1]!, 'base64url').toString()).jti;

@@ -27,6 +27,40 @@ test('signs in through the provider, keeps the session on reload and signs out',
   expect(consoleMessages.filter((m) => m.startsWith('pageerror'))).toEqual([]);
 });
 
+/** The OIDC session oidc-client-ts keeps in the tab's sessionStorage. */
+async function storedSession(page: import('@playwright/test').Page): Promise<{ access_token: string; expires_at: number }> {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+    return JSON.parse(sessionStorage.getItem(key ?? '') ?? 'null');
+  });
+}
+
+test('a signed-in reload does without the OIDC client, which loads to renew the session before it expires', async ({ page }) => {
+  await signIn(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Your API tokens' }).or(page.getByText(/no API tokens yet/i)).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((path) => path.includes('oidc-client'))).toEqual([]);
+
+  // The access token expires in 30 s: the "expiring" notice is due at once, and the session is renewed with
+  // its refresh token, without leaving the page.
+  const before = await storedSession(page);
+  await page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'))!;
+    const session = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...session, expires_at: Math.floor(Date.now() / 1000) + 30 }));
+  });
+  await page.reload();
+  await expect(page.getByText(DEMO_USERS.admin.name)).toBeVisible();
+  await expect.poll(async () => (await storedSession(page)).access_token, { timeout: 15_000 }).not.toBe(before.access_token);
+  expect((await storedSession(page)).expires_at).toBeGreaterThan(Math.floor(Date.now() / 1000) + 60);
+  expect(scripts.filter((path) => path.includes('oidc-client'))).toHaveLength(1);
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/settings/tokens');
+});
+
 test('a wrong password shows the provider error and keeps the email', async ({ page }) => {
   await page.goto('/settings/tokens');
   await fillSignInForm(page, { email: DEMO_USERS.admin.email, password: 'not-the-password' });

@@ -6,14 +6,14 @@ import { E2E_SERVERS, type E2eServer } from './servers';
 
 const READY = /running at (http:\/\/\S+)/;
 
-interface Started {
+export interface Started {
   process: ChildProcess;
   url: string;
   dataDir: string;
 }
 
 /** Starts one embedded server on a free port with a fresh database; resolves with its URL once it listens. */
-function startServer(env: Record<string, string>): Promise<Started> {
+export function startServer(env: Record<string, string>): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'token-settings-e2e-'));
   const server = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: '', DATABASE_URL: '', ...env },
@@ -39,7 +39,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
   });
 }
 
-function stop({ process: server, dataDir }: Started): Promise<void> {
+export function stop({ process: server, dataDir }: Started): Promise<void> {
   return new Promise<void>((resolve) => {
     if (server.exitCode !== null) return resolve();
     server.once('exit', () => resolve());

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './chromium.mjs';
+import { ensureNginx } from './nginx.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,6 +37,7 @@ rmSync(outputDir, { recursive: true, force: true });
 mkdirSync(outputDir, { recursive: true });
 
 const chromium = ensureChromium();
+const nginx = ensureNginx();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 // Static checks count as one result each, so the closing line shows their failure too.
@@ -78,8 +80,23 @@ if (run('production build', bin('vite'), ['build'])) {
     failed: stats ? stats.unexpected : 1,
     skipped: stats?.skipped ?? 0,
   });
+  // The app as its image serves it: Debian's nginx with the image's configuration, the embedded server as the API.
+  const nginxJson = join(outputDir, 'playwright-nginx.json');
+  run('end-to-end tests through nginx', bin('playwright'), ['test', '--config', 'e2e/nginx/playwright.config.ts'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: nginxJson,
+    CHROMIUM_PATH: chromium,
+    NGINX_PATH: nginx,
+  });
+  const nginxStats = readJson(nginxJson)?.stats;
+  results.push({
+    name: 'playwright (nginx)',
+    passed: (nginxStats?.expected ?? 0) + (nginxStats?.flaky ?? 0),
+    failed: nginxStats ? nginxStats.unexpected : 1,
+    skipped: nginxStats?.skipped ?? 0,
+  });
 } else {
   results.push({ name: 'playwright', passed: 0, failed: 1, skipped: 0 });
+  results.push({ name: 'playwright (nginx)', passed: 0, failed: 1, skipped: 0 });
 }
 
 console.log('\n=== summary');

@@ -1,5 +1,6 @@
 export { ApiError, defaultMessageFor, isApiError, isNotFound, NETWORK_ERROR_MESSAGE } from './ApiError';
 export { mapWithConcurrency } from './boundedConcurrency';
+export { listInParts } from './listParts';
 export { createHttpClient, messageFromErrorBody } from './httpClient';
 export type { AccessTokenGetter, HttpClient, HttpClientOptions, RequestOptions } from './httpClient';
 export { forgetTokenApiFactory, tokenApiFactory } from './createTokenApi';
@@ -12,6 +13,7 @@ export type {
   CreatedToken,
   ExpiryGranularity,
   GenerateTokenInput,
+  ListPart,
   Organization,
   Team,
   TeamPermission,

@@ -97,12 +97,31 @@ export interface TeamRef {
   teamId: string;
 }
 
+/**
+ * A list as far as it has arrived: a backend that pages its lists hands over the first page's items before the
+ * rest are read. Items are in the backend's order, each once.
+ */
+export interface ListPart<T> {
+  items: T[];
+  /** Whether these are all of the list. False while later pages are on their way, or when they never came. */
+  complete: boolean;
+  /** How many items the backend says the list has, when it says. */
+  totalCount?: number;
+  /** Why the list stops short though nothing more is coming (the backend claimed too many pages, or its pages disagreed). */
+  shortBecause?: string;
+}
+
 export interface TokenApi {
   /** The platform's name for page copy: "Terrakube", "HCP Terraform" or "Terraform Enterprise". */
   readonly platformName: string;
   readonly capabilities: TokenApiCapabilities;
 
   listPersonalTokens(signal?: AbortSignal): Promise<ApiToken[]>;
+  /**
+   * The same list as it arrives, the last part the whole of it; offered by backends that page their lists. The
+   * iteration rejects when a page cannot be read, after handing over the parts that could.
+   */
+  streamPersonalTokens?(signal?: AbortSignal): AsyncIterable<ListPart<ApiToken>>;
   createPersonalToken(input: GenerateTokenInput): Promise<CreatedToken>;
   /** Rejects with a not-found {@link ApiError} (status 404) when the token is already gone. */
   deletePersonalToken(id: string): Promise<void>;
@@ -120,6 +139,8 @@ export interface TokenApi {
 
   /** Every token of the organization's teams that the signed-in person may see, each with its team's id. */
   listTeamTokens(organizationId: string, signal?: AbortSignal): Promise<TeamToken[]>;
+  /** {@link listTeamTokens} as it arrives, as {@link streamPersonalTokens} is. */
+  streamTeamTokens?(organizationId: string, signal?: AbortSignal): AsyncIterable<ListPart<TeamToken>>;
   createTeamToken(team: TeamRef, input: GenerateTokenInput): Promise<CreatedToken>;
   deleteTeamToken(team: TeamRef, id: string): Promise<void>;
   /**

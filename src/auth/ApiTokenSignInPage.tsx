@@ -4,9 +4,9 @@ import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { OutlinedTextField } from '../ui/OutlinedTextField';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import type { SignedInUser } from './AuthContext';
 import { checkUserToken } from './checkUserToken';
@@ -98,7 +98,7 @@ export function ApiTokenSignInPage({ apiUrl, notice = null, onSignedIn }: ApiTok
       </Typography>
       <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
         <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <TextField
+          <OutlinedTextField
             id={fieldId}
             inputRef={fieldRef}
             label="API token"
@@ -110,15 +110,13 @@ export function ApiTokenSignInPage({ apiUrl, notice = null, onSignedIn }: ApiTok
             onChange={(event) => setToken(event.target.value)}
             error={error !== null}
             helperText={error}
-            slotProps={{
-              htmlInput: {
-                spellCheck: false,
-                autoCapitalize: 'off',
-                autoCorrect: 'off',
-                'aria-describedby': [notice && noticeId, error && errorId].filter(Boolean).join(' ') || undefined,
-              },
-              formHelperText: { role: 'alert' },
+            inputProps={{
+              spellCheck: false,
+              autoCapitalize: 'off',
+              autoCorrect: 'off',
+              'aria-describedby': [notice && noticeId, error && errorId].filter(Boolean).join(' ') || undefined,
             }}
+            helperTextProps={{ role: 'alert' }}
           />
           <Button type="submit" variant="contained" loading={checking}>
             Sign in

@@ -1,24 +1,25 @@
-import type { User, UserManager } from 'oidc-client-ts';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { AuthContext, type Auth } from './AuthContext';
 import { SignInErrorPage, SigningInPage } from './AuthStatusPages';
 import { signedInUserOf } from './signedInUser';
-import { currentRoute, establishSession, redirectToSignIn, type SessionOutcome } from './signInFlow';
+import { currentRoute, establishSession, redirectToSignIn, type SessionOutcome, type SessionUser } from './signInFlow';
+import type { OidcManager } from './userManager';
 
-type Status = { kind: 'pending' } | { kind: 'signed-in'; user: User } | { kind: 'error'; reason: string };
+
+type Status = { kind: 'pending' } | { kind: 'signed-in'; user: SessionUser } | { kind: 'error'; reason: string };
 
 /** One session bootstrap per manager, so a second mount (React StrictMode) does not replay the callback. */
-const sessions = new WeakMap<UserManager, Promise<SessionOutcome>>();
+const sessions = new WeakMap<OidcManager, Promise<SessionOutcome>>();
 /** Managers whose page is on its way to the provider: one redirect, however many 401s arrive. */
-const redirecting = new WeakSet<UserManager>();
+const redirecting = new WeakSet<OidcManager>();
 /**
  * The renewal in flight per manager. Refresh tokens are single-use (the provider may revoke the whole grant when
  * one is replayed), so every caller that finds the session expiring or expired shares one renewal.
  */
-const renewals = new WeakMap<UserManager, Promise<User | null>>();
+const renewals = new WeakMap<OidcManager, Promise<SessionUser | null>>();
 
 /** Renews the session with its refresh token, once at a time; `null` when it cannot be renewed. */
-function renewSession(manager: UserManager): Promise<User | null> {
+function renewSession(manager: OidcManager): Promise<SessionUser | null> {
   let renewal = renewals.get(manager);
   if (!renewal) {
     renewal = manager
@@ -42,7 +43,7 @@ function reasonOf(error: unknown): string {
 }
 
 interface AuthProviderProps {
-  manager: UserManager;
+  manager: OidcManager;
   redirectUri: string;
   children: ReactNode;
 }

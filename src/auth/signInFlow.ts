@@ -1,17 +1,24 @@
-import type { User, UserManager } from 'oidc-client-ts';
+import type { User } from 'oidc-client-ts';
 
-/** The part of `UserManager` the sign-in flow uses (a fake in unit tests). */
-export type SessionManager = Pick<
-  UserManager,
-  'getUser' | 'signinRedirect' | 'signinRedirectCallback' | 'signinSilent' | 'signoutRedirectCallback' | 'removeUser'
->;
+/** What the app reads of a session: oidc-client-ts's `User`, or the same fields read from storage without it. */
+export type SessionUser = Pick<User, 'access_token' | 'refresh_token' | 'profile' | 'expired' | 'state'>;
+
+/** The part of oidc-client-ts's `UserManager` the sign-in flow uses (a fake in unit tests). */
+export interface SessionManager {
+  getUser(): Promise<SessionUser | null>;
+  signinRedirect(args: { state: SignInState }): Promise<void>;
+  signinRedirectCallback(url: string): Promise<SessionUser>;
+  signinSilent(): Promise<SessionUser | null>;
+  signoutRedirectCallback(url: string): Promise<unknown>;
+  removeUser(): Promise<void>;
+}
 
 /** What the app keeps in the OIDC `state` across the redirect to the provider. */
 export interface SignInState {
   returnTo: string;
 }
 
-export type SessionOutcome = { kind: 'signed-in'; user: User } | { kind: 'redirecting' };
+export type SessionOutcome = { kind: 'signed-in'; user: SessionUser } | { kind: 'redirecting' };
 
 interface PageLocation {
   href: string;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../ApiError';
 import { createHttpClient } from '../httpClient';
 import { createFakeTfeBackend } from './testing/fakeTfeBackend';
+import { errorAnswer } from './testing/fakeTfeWire';
 import { tfeApiOnFakeBackend } from './testing/tfeApiOnFakeBackend';
 import { createTfeTokenApi } from './tfeTokenApi';
 
@@ -90,7 +91,7 @@ describe('reading every page of a list', () => {
     );
     const error = await api.listTeamTokens('acme').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).message).toMatch(/more than 1000 pages/);
+    expect((error as ApiError).message).toBe('The server said the team tokens run to 50,000 pages, but page 1 was empty.');
     expect(pageRequests(backend)).toHaveLength(1);
   });
 
@@ -103,6 +104,35 @@ describe('reading every page of a list', () => {
     });
   });
 
+  it('hands over the first page of your tokens before the rest, then all of them, in order', async () => {
+    const { api, backend } = tfeApiOnFakeBackend({ latencyMs: 2 });
+    for (let index = 0; index < 250; index += 1) backend.addToken('user', backend.me.id, { description: `mine ${index}` });
+    const parts = [];
+    for await (const part of api.streamPersonalTokens()) parts.push(part);
+    expect(parts.map(({ items, complete, totalCount }) => [items.length, complete, totalCount])).toEqual([
+      [100, false, 250],
+      [250, true, 250],
+    ]);
+    expect(parts[1]!.items.slice(0, 100)).toEqual(parts[0]!.items);
+    await expect(api.listPersonalTokens()).resolves.toEqual(parts[1]!.items);
+  });
+
+  it('hands over the team tokens read before a page fails, then fails the list', async () => {
+    const { api, backend, team } = organizationWithTeamTokens(250);
+    const [first] = backend.state.tokens;
+    const resource = { id: first!.id, type: 'authentication-tokens', attributes: {}, relationships: { team: { data: { type: 'teams', id: team.id } } } };
+    const firstPage = { data: [resource], meta: { pagination: { 'current-page': 1, 'total-pages': 3 } } };
+    backend.answerNext({ path: 'organizations/acme/team-tokens' }, { status: 200, body: firstPage });
+    backend.answerNext({ path: 'organizations/acme/team-tokens' }, errorAnswer(500, 'internal error'));
+    const parts: { items: unknown[]; complete: boolean }[] = [];
+    const failed = (async () => {
+      for await (const part of api.streamTeamTokens('acme')) parts.push(part);
+    })();
+    await expect(failed).rejects.toMatchObject({ status: 500 });
+    expect(parts.map(({ items, complete }) => [items.length, complete])).toEqual([[1, false]]);
+    await expect(api.listTeamTokens('acme')).resolves.toHaveLength(250);
+  });
+
   it('passes the abort signal to every page', async () => {
     const { api } = organizationWithTeamTokens(150, { maxPageSize: 20, latencyMs: 20 });
     const controller = new AbortController();
@@ -113,5 +143,5 @@ describe('reading every page of a list', () => {
 });
 
 function firstOfTwoPages() {
-  return { data: [], meta: { pagination: { 'current-page': 1, 'total-pages': 2 } } };
+  return { data: [{ id: 'at-1', type: 'authentication-tokens' }], meta: { pagination: { 'current-page': 1, 'total-pages': 2 } } };
 }

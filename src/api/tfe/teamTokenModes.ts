@@ -1,16 +1,20 @@
 import { ApiError, isApiError } from '../ApiError';
-import type { CreatedToken, GenerateTokenInput, Team, TeamRef, TeamToken } from '../tokenApi';
+import type { CreatedToken, GenerateTokenInput, ListPart, Team, TeamRef, TeamToken } from '../tokenApi';
 import { mapWithConcurrency } from '../boundedConcurrency';
 import type { TeamTokenMode } from './capabilities';
 import { includedOf, resourceDocument, resourceOf, type Resource } from './jsonApi';
-import { PAGE_CONCURRENCY, readAllPages } from './pagination';
+import { streamPages } from './pageStream';
+import { PAGE_CONCURRENCY } from './pagination';
 import { segment, type TfeClient } from './tfeClient';
 import { creatorNamesOf, expiredAtAttribute, toCreatedToken, toTeamToken, type Me } from './tfeResources';
 
 /** The team-token calls of each {@link TeamTokenMode}: the screens see one port, whichever the server has. */
 export interface TeamTokenCalls {
-  /** `firstPage`: the organization's first page of team tokens, when detecting the mode already read it. */
-  list(organizationId: string, signal?: AbortSignal, firstPage?: unknown): Promise<TeamToken[]>;
+  /**
+   * The organization's team tokens as they arrive (see `ListPart`). `firstPage`: the first page of team tokens,
+   * when detecting the mode already read it.
+   */
+  stream(organizationId: string, signal?: AbortSignal, firstPage?: unknown): AsyncIterable<ListPart<TeamToken>>;
   create(team: TeamRef, input: GenerateTokenInput): Promise<CreatedToken>;
   delete(team: TeamRef, id: string): Promise<void>;
 }
@@ -29,17 +33,19 @@ export const TOKEN_ALREADY_DELETED = 'This token was already deleted.';
 /** Current HCP Terraform: many tokens per team, listed for the whole organization, deleted by their own id. */
 export function multipleTeamTokenCalls({ client, me, teamNotFound }: TeamTokenCallsContext): TeamTokenCalls {
   return {
-    async list(organizationId, signal, firstPage) {
+    async *stream(organizationId, signal, firstPage) {
       const signedIn = me();
       const path = `organizations/${segment(organizationId)}/team-tokens`;
-      const { resources, included } = await readAllPages(client, path, {
+      const pages = streamPages(client, path, {
         what: 'the team tokens',
         signal,
         firstPage,
         notFound: 'This organization does not exist, or you may not see its team tokens.',
       });
-      const creators = creatorNamesOf(included, await signedIn);
-      return resources.map((token) => toTeamToken(token, creators)).filter((token) => token !== undefined);
+      for await (const { resources, included, ...state } of pages) {
+        const creators = creatorNamesOf(included, await signedIn);
+        yield { ...state, items: resources.map((token) => toTeamToken(token, creators)).filter((token) => token !== undefined) };
+      }
     },
     async create({ teamId }, { description, expiresAt }) {
       const attributes = { description, 'expired-at': expiredAtAttribute(expiresAt) };
@@ -78,7 +84,7 @@ export function singleTeamTokenCalls({ client, listTeams, me, teamNotFound }: Te
   }
 
   return {
-    async list(organizationId, signal) {
+    async *stream(organizationId, signal) {
       const signedIn = me();
       const teams = (await listTeams(organizationId, signal)).filter((team) => team.canManageTokens);
       const tokens = await mapWithConcurrency(teams, PAGE_CONCURRENCY, async (team) => ({
@@ -87,10 +93,11 @@ export function singleTeamTokenCalls({ client, listTeams, me, teamNotFound }: Te
       }));
       const included = tokens.flatMap(({ token }) => (token ? includedOf(token.body) : []));
       const creators = creatorNamesOf(included, await signedIn);
-      return tokens
+      const items = tokens
         .map(({ team, token }) => token && toTeamToken(token.resource, creators, team.id))
         .filter((token) => token !== undefined)
         .map((token) => ({ ...token, description: '' }));
+      yield { items, complete: true };
     },
     async create({ teamId }, { expiresAt }) {
       const attributes = { 'expired-at': expiredAtAttribute(expiresAt) };

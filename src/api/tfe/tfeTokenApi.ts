@@ -1,9 +1,9 @@
 import { ApiError } from '../ApiError';
 import type { HttpClient } from '../httpClient';
-import type { TokenApi } from '../tokenApi';
+import type { ApiToken, ListPart, TeamToken, TokenApi } from '../tokenApi';
 import { capabilitiesFor, isHcpTerraform, platformNameOf, type TeamTokenMode } from './capabilities';
 import { resourceDocument, resourceOf } from './jsonApi';
-import { readAllPages } from './pagination';
+import { readAllPages, streamPages, wholeList } from './pageStream';
 import { sharedLookup } from './sharedLookup';
 import { createTeamTokenModeDetector } from './teamTokenModeDetection';
 import { teamTokenCallsFor, TOKEN_ALREADY_DELETED, type TeamTokenCallsContext } from './teamTokenModes';
@@ -40,6 +40,8 @@ export interface TfeTokenApi extends TokenApi {
   readonly teamTokenMode: TeamTokenMode | undefined;
   detectTeamTokenMode(organizationId: string): Promise<TeamTokenMode>;
   deleteTeamTokens(organizationId: string, ids: readonly string[]): Promise<void>;
+  streamPersonalTokens(signal?: AbortSignal): AsyncIterable<ListPart<ApiToken>>;
+  streamTeamTokens(organizationId: string, signal?: AbortSignal): AsyncIterable<ListPart<TeamToken>>;
 }
 
 const TEAM_NOT_FOUND = 'This team does not exist, or you may not manage its tokens.';
@@ -78,6 +80,21 @@ export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost, organizat
     multiple: teamTokenCallsFor('multiple', context),
     single: teamTokenCallsFor('single', context),
   };
+  async function* streamPersonalTokens(signal?: AbortSignal): AsyncGenerator<ListPart<ApiToken>> {
+    const me = await whoAmI();
+    const pages = streamPages(client, `users/${segment(me.id)}/authentication-tokens`, { what: 'your tokens', signal });
+    for await (const { resources, included, ...state } of pages) {
+      const creators = creatorNamesOf(included, me);
+      yield { ...state, items: resources.map((token) => toApiToken(token, creators)) };
+    }
+  }
+
+  async function* streamTeamTokens(organizationId: string, signal?: AbortSignal): AsyncGenerator<ListPart<TeamToken>> {
+    const detection = await detector.detect(organizationId);
+    const firstPage = detection.organizationId === organizationId ? detection.firstPage : undefined;
+    yield* teamTokenCalls[detection.mode].stream(organizationId, signal, firstPage);
+  }
+
   const callsFor = async (organizationId: string) => teamTokenCalls[(await detector.detect(organizationId)).mode];
 
   return {
@@ -92,15 +109,8 @@ export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost, organizat
       return (await detector.detect(organizationId)).mode;
     },
 
-    async listPersonalTokens(signal) {
-      const me = await whoAmI();
-      const { resources, included } = await readAllPages(client, `users/${segment(me.id)}/authentication-tokens`, {
-        what: 'your tokens',
-        signal,
-      });
-      const creators = creatorNamesOf(included, me);
-      return resources.map((token) => toApiToken(token, creators));
-    },
+    listPersonalTokens: (signal) => wholeList(streamPersonalTokens(signal)),
+    streamPersonalTokens,
     async createPersonalToken({ description, expiresAt }) {
       const me = await whoAmI();
       const attributes = { description, 'expired-at': expiredAtAttribute(expiresAt) };
@@ -135,11 +145,8 @@ export function createTfeTokenApi({ http, apiUrl, teamTokens, cliHost, organizat
       return team;
     },
 
-    async listTeamTokens(organizationId, signal) {
-      const detection = await detector.detect(organizationId);
-      const firstPage = detection.organizationId === organizationId ? detection.firstPage : undefined;
-      return teamTokenCalls[detection.mode].list(organizationId, signal, firstPage);
-    },
+    listTeamTokens: (organizationId, signal) => wholeList(streamTeamTokens(organizationId, signal)),
+    streamTeamTokens,
     async createTeamToken(team, input) {
       return (await callsFor(team.organizationId)).create(team, input);
     },

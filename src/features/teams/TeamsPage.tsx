@@ -54,7 +54,9 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   const teams = useTeams(organizationId);
   const teamTokens = useTeamTokens(organizationId);
   const now = useNow();
-  const counts = useMemo(() => teamTokens.data && activeTokenCounts(teamTokens.data, now), [teamTokens.data, now]);
+  // Counted once every page is in: a count of the first pages would claim fewer tokens than there are.
+  const wholeList = teamTokens.data?.complete ? teamTokens.data.items : undefined;
+  const counts = useMemo(() => wholeList && activeTokenCounts(wholeList, now), [wholeList, now]);
 
   if (isNotFound(teams.error) || organizationUnknown) return <OrganizationNotFound />;
 
@@ -63,7 +65,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   const tokenSummary = (team: Team): string => {
     if (!team.canManageTokens) return 'Tokens visible to members';
     if (counts) return tokenCountText(counts.get(team.id)?.active ?? 0);
-    return teamTokens.isError ? 'Token count unavailable' : 'Counting tokens…';
+    return teamTokens.isError || (teamTokens.data && !teamTokens.isFetching) ? 'Token count unavailable' : 'Counting tokens…';
   };
   const expiringSoon = (team: Team): number => (team.canManageTokens ? (counts?.get(team.id)?.expiringSoon ?? 0) : 0);
 
@@ -80,8 +82,13 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
         <LoadErrorAlert what="the teams" error={teams.error} onRetry={() => void teams.refetch()} />
       ) : (
         <Stack spacing={2}>
-          {managesAny && teamTokens.isError && !counts && (
-            <LoadErrorAlert what="the token counts" error={teamTokens.error} onRetry={() => void teamTokens.refetch()} />
+          {managesAny && !counts && (teamTokens.isError || (teamTokens.data?.shortBecause && !teamTokens.isFetching)) && (
+            <LoadErrorAlert
+              what="the token counts"
+              error={teamTokens.error}
+              reason={teamTokens.error ? undefined : teamTokens.data?.shortBecause}
+              onRetry={() => void teamTokens.refetch()}
+            />
           )}
           {teams.data.length === 0 ? (
             <Typography>This organization has no teams yet.</Typography>

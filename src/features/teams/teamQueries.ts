@@ -1,7 +1,8 @@
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { isApiError, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
+import { isApiError, listInParts, teamKeys, tokenKeys, useTokenApi, type Team, type TeamToken } from '../../api';
 import type { TokenCollection } from '../tokens/tokenCollection';
+import { streamedTokenList, tokenListQueryOf, type TokenListData } from '../tokens/tokenListData';
 
 /** The data the teams screens share; each resource has one query, so both screens reuse the cache. */
 export function useOrganizations() {
@@ -49,15 +50,20 @@ export function useOrganizationAccess(organizationId: string) {
 }
 
 /**
- * The team tokens of an organization that the person may see: one query holds them all, and `teamId`, when
- * given, selects one team's.
+ * The team tokens of an organization that the person may see, as they arrive: one query holds them all, and
+ * `teamId`, when given, selects one team's.
  */
 export function useTeamTokens(organizationId: string, teamId?: string) {
   const api = useTokenApi();
-  const select = useCallback((tokens: TeamToken[]) => tokens.filter((token) => token.teamId === teamId), [teamId]);
+  const select = useCallback(
+    (list: TokenListData<TeamToken>) => ({ ...list, items: list.items.filter((token) => token.teamId === teamId) }),
+    [teamId],
+  );
   return useQuery({
     queryKey: tokenKeys.team(organizationId),
-    queryFn: ({ signal }) => api.listTeamTokens(organizationId, signal),
+    queryFn: streamedTokenList((signal) =>
+      listInParts(api.streamTeamTokens?.bind(api, organizationId, signal), () => api.listTeamTokens(organizationId, signal)),
+    ),
     select: teamId === undefined ? undefined : select,
   });
 }
@@ -99,7 +105,7 @@ export function useTeamTokenCollection(team: Team): TokenCollection {
     };
   }, [api, queryClient, team]);
   // Read at each render: a backend may learn how it keeps team tokens with the first list, which re-renders.
-  return { query, capabilities: api.capabilities.team, ...rest };
+  return { query: tokenListQueryOf(query), capabilities: api.capabilities.team, ...rest };
 }
 
 function cannotManageSentence(team: Team, platformName: string): string {

@@ -47,6 +47,24 @@ export interface TokenListProps {
   onRegenerate?: (token: ListedToken, trigger: HTMLElement) => void;
   /** The `<ul>`, focusable by script, e.g. to move focus there after a delete. */
   listRef?: RefObject<HTMLUListElement | null>;
+  /**
+   * Set while `tokens` are not the whole list: `loading` while later pages are on their way. Counts and the sort
+   * wait for the whole list; the count line says how far it has come.
+   */
+  partial?: { totalCount?: number; loading: boolean };
+}
+
+const tokensText = (count: number) => `${numberFormat.format(count)} token${count === 1 ? '' : 's'}`;
+
+/** The count line: how many tokens there are, how many the filters show, and, while partial, how many have come. */
+function countText(loaded: number, shown: number | undefined, partial: TokenListProps['partial']): string {
+  if (!partial) return shown === undefined ? tokensText(loaded) : `${numberFormat.format(shown)} of ${tokensText(loaded)}`;
+  const come =
+    partial.totalCount === undefined
+      ? `${tokensText(loaded)} loaded`
+      : `${numberFormat.format(loaded)} of ${tokensText(partial.totalCount)} loaded`;
+  const text = shown === undefined ? come : `${numberFormat.format(shown)} shown; ${come}`;
+  return partial.loading ? `${text}, loading the rest…` : text;
 }
 
 /**
@@ -55,7 +73,7 @@ export interface TokenListProps {
  * follows typing through a deferred value so the box stays responsive on long lists, and long lists render only
  * the rows near the viewport. The chips count the rows the description filter leaves, so each says what it shows.
  */
-export function TokenList({ tokens, label, now, showCreator, onDelete, onRegenerate, listRef }: TokenListProps) {
+export function TokenList({ tokens, label, now, showCreator, onDelete, onRegenerate, listRef, partial }: TokenListProps) {
   const [sortOrder, setSortOrder] = useState<TokenSortOrder>('expiry');
   const [filter, setFilter] = useState('');
   const [filterBoxDismissed, setFilterBoxDismissed] = useState(false);
@@ -83,13 +101,17 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
   // Keep the box while it holds a filter, even if deletes bring the list under the threshold.
   const showFilter = (tokens.length > FILTER_THRESHOLD || filter !== '') && !filterBoxDismissed;
   const filtering = deferredFilter.trim() !== '' || status !== 'all';
-  const count = `${numberFormat.format(tokens.length)} token${tokens.length === 1 ? '' : 's'}`;
   const rowsListProps: TokenRowsListProps = { rows: visibleRows, label, now, showCreator, onDelete, onRegenerate, showsLastUse, list };
 
   return (
-    <Box>
+    <Box aria-busy={partial?.loading || undefined}>
       <Box sx={{ mb: 2 }}>
-        <TokenStatusFilterChips value={status} counts={statusCounts} onChange={setStatus} allChipRef={allStatusChip} />
+        <TokenStatusFilterChips
+          value={status}
+          counts={partial ? undefined : statusCounts}
+          onChange={setStatus}
+          allChipRef={allStatusChip}
+        />
       </Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { xs: 'flex-start', sm: 'center' } }}>
@@ -112,6 +134,8 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
                 key={order}
                 variant={order === appliedSortOrder ? 'contained' : 'outlined'}
                 aria-pressed={order === appliedSortOrder}
+                // Sorting a part would put first what may not be first once the rest is in.
+                disabled={partial !== undefined}
                 onClick={() => setSortOrder(order)}
               >
                 {TOKEN_SORT_LABELS[order]}
@@ -126,9 +150,9 @@ export function TokenList({ tokens, label, now, showCreator, onDelete, onRegener
             </Suspense>
           </LazyLoadBoundary>
         )}
-        {(tokens.length > FILTER_THRESHOLD || status !== 'all') && (
+        {(tokens.length > FILTER_THRESHOLD || status !== 'all' || partial) && (
           <Typography role="status" variant="body2" sx={{ color: 'text.secondary' }}>
-            {filtering ? `${numberFormat.format(visibleRows.length)} of ${count}` : count}
+            {countText(tokens.length, filtering ? visibleRows.length : undefined, partial)}
           </Typography>
         )}
       </Stack>

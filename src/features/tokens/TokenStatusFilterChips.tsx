@@ -9,7 +9,8 @@ const numberFormat = new Intl.NumberFormat();
 
 export interface TokenStatusFilterChipsProps {
   value: TokenStatusFilter;
-  counts: TokenStatusCounts;
+  /** Absent while the list is partial: the chips then show no counts rather than too small ones. */
+  counts?: TokenStatusCounts;
   onChange: (value: TokenStatusFilter) => void;
   /** The All chip, focusable by script, e.g. after a "Show all tokens" button that goes away. */
   allChipRef?: Ref<HTMLButtonElement>;
@@ -42,10 +43,15 @@ export function TokenStatusFilterChips({ value, counts, onChange, allChipRef }: 
             icon={selected ? <CheckIcon /> : undefined}
             label={
               <>
-                {TOKEN_STATUS_FILTER_LABELS[filter]}{' '}
-                <Box component="span" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
-                  {numberFormat.format(counts[filter])}
-                </Box>
+                {TOKEN_STATUS_FILTER_LABELS[filter]}
+                {counts && (
+                  <>
+                    {' '}
+                    <Box component="span" sx={{ fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
+                      {numberFormat.format(counts[filter])}
+                    </Box>
+                  </>
+                )}
               </>
             }
             onClick={() => onChange(filter)}

@@ -16,6 +16,7 @@ import {
 } from '../../test/testKit';
 import { useTeamTokenCollection } from '../teams/teamQueries';
 import { usePersonalTokens } from '../user-settings/usePersonalTokens';
+import type { TokenListData } from './tokenListData';
 import { TokensPanel } from './TokensPanel';
 
 /** The panel as each screen wires it. */
@@ -96,7 +97,7 @@ describe('TokensPanel', () => {
 
     // While the delete is on its way, a refresh (say, on window focus) still lists the token.
     await queryClient.refetchQueries({ queryKey: tokenKeys.personal() });
-    expect(queryClient.getQueryData<unknown[]>(tokenKeys.personal())).toHaveLength(2);
+    expect(queryClient.getQueryData<TokenListData>(tokenKeys.personal())?.items).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Delete token Doomed' })).not.toBeInTheDocument();
 
     finishDelete();
@@ -104,7 +105,7 @@ describe('TokensPanel', () => {
     await waitFor(() => expect(queryClient.isMutating()).toBe(0));
     // The delete stayed pending until the list was fetched again, after the server had deleted the token.
     expect(api.listPersonalTokens).toHaveBeenCalledTimes(3);
-    expect(queryClient.getQueryData<unknown[]>(tokenKeys.personal())).toHaveLength(1);
+    expect(queryClient.getQueryData<TokenListData>(tokenKeys.personal())?.items).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Delete token Doomed' })).not.toBeInTheDocument();
   });
 

@@ -1,23 +1,19 @@
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { useAuth } from '../../auth';
-import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import { expiredTokensLabel, expiredTokensOf } from './cleanup/expiredTokens';
 import { useDeleteExpiredTokens } from './cleanup/useDeleteExpiredTokens';
 import { cleanupToast, deleteToast } from './deleteToasts';
 import { ExpiryNotice } from './ExpiryNotice';
 import { LazyDialogPlace } from './LazyDialogPlace';
-import { LoadingRows } from './LoadingRows';
-import { TokenList } from './TokenList';
 import type { TokenCollection } from './tokenCollection';
 import { tokenNameOf, type ListedToken } from './tokenRows';
+import { TokensPanelBody } from './TokensPanelBody';
 import { useGenerateDialog } from './useGenerateDialog';
 import { useDeleteToken, usePendingDeletes } from './useDeleteToken';
 import { useNow } from './useNow';
@@ -41,7 +37,7 @@ export interface TokensPanelProps {
  */
 export function TokensPanel({ collection }: TokensPanelProps) {
   const { query, tokenListKey, capabilities, deleteToken, deleteTokens, unavailableMessage } = collection;
-  const { listLabel, listNameInText, generateLabel, emptyMessage, showCreator } = collection.wording;
+  const { generateLabel } = collection.wording;
   const reasonId = useId();
   const { signInAgain } = useAuth();
   const list = useRef<HTMLUListElement>(null);
@@ -102,8 +98,10 @@ export function TokensPanel({ collection }: TokensPanelProps) {
     else generateButton.current?.focus();
   };
 
-  // The expired tokens as they were when the clean-up was asked for; the deletes' own state is the hook's.
-  const expired = useMemo(() => (tokens ? expiredTokensOf(tokens, now) : []), [tokens, now]);
+  // The expired tokens as they were when the clean-up was asked for; the deletes' own state is the hook's. Counted
+  // on the whole list only: "Delete 3 expired tokens" must not leave out those on pages still to come.
+  const whole = query.isComplete;
+  const expired = useMemo(() => (tokens && whole ? expiredTokensOf(tokens, now) : []), [tokens, whole, now]);
   const [cleanup, setCleanup] = useState<{ tokens: readonly ListedToken[]; trigger: HTMLElement; open: boolean } | null>(null);
   const expiredDeletion = useDeleteExpiredTokens({ tokenListKey, deleteToken, deleteTokens: capabilities.bulkDelete ? deleteTokens : undefined });
   const confirmCleanup = async () => {
@@ -149,60 +147,21 @@ export function TokensPanel({ collection }: TokensPanelProps) {
       )}
     </Stack>
   );
-  const empty = !unavailableMessage && tokens?.length === 0;
+  const empty = !unavailableMessage && whole && tokens?.length === 0;
 
-  let body;
-  if (unavailableMessage) {
-    body = (
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Typography sx={{ maxWidth: '70ch' }}>{unavailableMessage}</Typography>
-      </Paper>
-    );
-  } else if (tokens === undefined) {
-    body = query.error ? (
-      <LoadErrorAlert what={listNameInText} error={query.error} retrying={query.isFetching} onRetry={() => void query.refetch()} />
-    ) : (
-      <LoadingRows />
-    );
-  } else {
-    body = (
-      <>
-        {query.error && (
-          <Alert
-            severity="warning"
-            sx={{ mb: 2 }}
-            action={
-              <Button color="inherit" size="small" onClick={() => void query.refetch()}>
-                Retry
-              </Button>
-            }
-          >
-            The list could not be refreshed, so it may be out of date: {query.error.message}
-          </Alert>
-        )}
-        {empty ? (
-          <Paper variant="outlined" sx={{ p: 3 }}>
-            <Typography sx={{ mb: 2 }}>{emptyMessage}</Typography>
-            {generateControl}
-          </Paper>
-        ) : (
-          <TokenList
-            tokens={tokens}
-            label={listLabel}
-            now={now}
-            showCreator={showCreator}
-            onDelete={requestDelete}
-            onRegenerate={requestRegenerate}
-            listRef={list}
-          />
-        )}
-      </>
-    );
-  }
+  const body = (
+    <TokensPanelBody
+      collection={collection}
+      tokens={tokens}
+      empty={empty}
+      generateControl={generateControl}
+      listProps={{ now, onDelete: requestDelete, onRegenerate: requestRegenerate, listRef: list }}
+    />
+  );
 
   return (
     <Box>
-      {tokens && !unavailableMessage && (
+      {tokens && whole && !unavailableMessage && (
         <ExpiryNotice tokens={tokens} now={now} tokensInText={collection.wording.tokensInText} listRef={list} />
       )}
       {!empty && <Box sx={{ mb: 3 }}>{generateControl}</Box>}

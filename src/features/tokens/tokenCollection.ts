@@ -2,9 +2,18 @@ import type { QueryKey } from '@tanstack/react-query';
 import type { CollectionCapabilities, CreatedToken, GenerateTokenInput } from '../../api';
 import type { ListedToken } from './tokenRows';
 
-/** What the panel reads from the token list's query (a TanStack `useQuery` result fits). */
+/** What the panel reads from the token list's query (see `tokenListQueryOf`). */
 export interface TokenListQuery {
   data: readonly ListedToken[] | undefined;
+  /**
+   * Whether `data` is the whole list. False while later pages are on their way (the first page shows meanwhile),
+   * or when they could not all be read: counts and clean-ups wait for the whole list.
+   */
+  isComplete: boolean;
+  /** How many tokens the backend says the list has, when it says. */
+  totalCount?: number;
+  /** Why the list stops short though nothing more is coming. */
+  shortBecause?: string;
   error: Error | null;
   isFetching: boolean;
   /** When the data was last fetched or changed (ms); the list never shows a "now" older than its data. */

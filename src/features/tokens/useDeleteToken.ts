@@ -1,6 +1,7 @@
 import { useMutation, useMutationState, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, isApiError } from '../../api';
+import { cachedTokens, fetchWholeList, updateCachedTokens, type TokenListData } from './tokenListData';
 import type { ListedToken } from './tokenRows';
 
 /** How a delete ended, for the toast. */
@@ -14,12 +15,18 @@ export function deleteTokenMutationKey(tokenListKey: QueryKey): QueryKey {
   return ['deleteToken', ...tokenListKey];
 }
 
-/** Takes tokens out of the cached list at once, after stopping a refetch that would answer with them still in it. */
+/**
+ * Takes tokens out of the cached list at once, after stopping a refetch that would answer with them still in it. A
+ * first load still reading later pages goes on: the tokens it brings back stay hidden while their delete is pending,
+ * and the list is read again once it settles.
+ */
 export async function removeFromList(queryClient: QueryClient, tokenListKey: QueryKey, tokens: readonly ListedToken[]) {
-  await queryClient.cancelQueries({ queryKey: tokenListKey });
-  const previous = queryClient.getQueryData<readonly ListedToken[]>(tokenListKey);
+  if (queryClient.getQueryData<TokenListData>(tokenListKey)?.complete !== false) {
+    await queryClient.cancelQueries({ queryKey: tokenListKey });
+  }
+  const previous = cachedTokens(queryClient, tokenListKey);
   const ids = new Set(tokens.map((token) => token.id));
-  queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (listed) => listed?.filter((t) => !ids.has(t.id)));
+  updateCachedTokens(queryClient, tokenListKey, (listed) => listed.filter((t) => !ids.has(t.id)));
   return previous;
 }
 
@@ -30,8 +37,7 @@ export function putBackInList(
   tokens: readonly ListedToken[],
   previous: readonly ListedToken[] | undefined,
 ) {
-  queryClient.setQueryData<readonly ListedToken[]>(tokenListKey, (listed) => {
-    if (!listed) return listed;
+  updateCachedTokens(queryClient, tokenListKey, (listed) => {
     let result = listed;
     for (const token of tokens) {
       if (result.some((t) => t.id === token.id)) continue;
@@ -90,7 +96,7 @@ export function useDeleteToken({
       } catch (error) {
         if (!mayBeAlreadyDeleted(error)) throw error;
         // Throws when the list cannot be fetched either: unconfirmed, the delete counts as failed.
-        const listed = await queryClient.fetchQuery<readonly ListedToken[]>({ queryKey: tokenListKey, staleTime: 0 });
+        const listed = await fetchWholeList(queryClient, tokenListKey);
         if (listed.some((t) => t.id === token.id)) {
           throw new ApiError(error.status, `${error.message} It is still in the list, so it was not deleted.`, { cause: error });
         }

@@ -1,12 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { tokenKeys, useTokenApi } from '../../api';
+import { listInParts, tokenKeys, useTokenApi } from '../../api';
 import type { TokenCollection } from '../tokens/tokenCollection';
+import { streamedTokenList, tokenListQueryOf } from '../tokens/tokenListData';
 
 /** The signed-in person's tokens, as the token panel takes them. */
 export function usePersonalTokens(): TokenCollection {
   const api = useTokenApi();
-  const query = useQuery({ queryKey: tokenKeys.personal(), queryFn: ({ signal }) => api.listPersonalTokens(signal) });
+  const query = useQuery({
+    queryKey: tokenKeys.personal(),
+    queryFn: streamedTokenList((signal) =>
+      listInParts(api.streamPersonalTokens?.bind(api, signal), () => api.listPersonalTokens(signal)),
+    ),
+  });
   const rest = useMemo(
     () => ({
       tokenListKey: tokenKeys.personal(),
@@ -26,5 +32,5 @@ export function usePersonalTokens(): TokenCollection {
     }),
     [api],
   );
-  return { query, ...rest };
+  return { query: tokenListQueryOf(query), ...rest };
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { mapWithConcurrency } from '../../../api';
+import { fetchWholeList } from '../tokenListData';
 import type { ListedToken } from '../tokenRows';
 import {
   deleteTokenMutationKey,
@@ -37,7 +38,7 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
 
 /** Whether a token refused as unknown is really gone: it is not in a fresh list. */
 async function isGone(queryClient: QueryClient, tokenListKey: QueryKey, token: ListedToken): Promise<boolean> {
-  const listed = await queryClient.fetchQuery<readonly ListedToken[]>({ queryKey: tokenListKey, staleTime: 0 });
+  const listed = await fetchWholeList(queryClient, tokenListKey);
   return !listed.some((t) => t.id === token.id);
 }
 
