@@ -64,7 +64,11 @@ async function readUserTokens(baseUrl: string, token: string, userPath: string):
   let rows = first.data.length;
   await Promise.all(
     Array.from({ length: PAGE_CONCURRENCY }, async () => {
-      for (let number = rest.shift(); number !== undefined; number = rest.shift()) rows += (await page(number)).data.length;
+      for (let number = rest.shift(); number !== undefined; number = rest.shift()) {
+        // Awaited first: `rows += await …` would add to the count read before the wait, losing the others' pages.
+        const { data } = await page(number);
+        rows += data.length;
+      }
     }),
   );
   return rows;
