@@ -50,3 +50,31 @@ export async function timed(count: number, clients: number, send: (i: number) =>
   );
   return latencies;
 }
+
+/** `clients` calling `send` over and over until stopped; `stop` resolves with each call's latency in ms. */
+export function timedWhile(clients: number, send: () => Promise<Answer>, status: number): { stop: () => Promise<number[]> } {
+  const latencies: number[] = [];
+  let running = true;
+  const done = Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (running) {
+        const started = performance.now();
+        const response = await send();
+        latencies.push(performance.now() - started);
+        if (response.status !== status) throw new Error(`a call answered ${response.status}, expected ${status}`);
+      }
+    }),
+  );
+  // A failure surfaces when stopped, not as an unhandled rejection before.
+  done.catch(() => undefined);
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return latencies;
+    },
+  };
+}
+
+/** The id (`jti`) of a secret a generate answered. */
+export const idOfSecret = (secret: string): string => JSON.parse(Buffer.from(secret.split('.')[1]!, 'base64url').toString()).jti;

@@ -20,6 +20,7 @@ import { organizationRoutes } from './organizations/organizationRoutes';
 import { tfeRoutes } from './tfe/tfeRoutes';
 import { Throttle } from './throttle/throttle';
 import { loadTokenSigningKey } from './tokens/signingKey';
+import { KeptTokenLists } from './tokens/keptTokenLists';
 import { TokenRepository } from './tokens/tokenRepository';
 import { tokenRoutes } from './tokens/tokenRoutes';
 
@@ -58,6 +59,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const app = express();
     app.disable('x-powered-by');
+    // No weak ETag on every `res.send`: the API's answers are no-store, an ETag on one with a secret would be a
+    // hash of it, and the token lists send strong ETags of their own (static files keep theirs).
+    app.disable('etag');
     // req.ip, which failed sign-ins are counted by: with TRUST_PROXY, the address the one proxy in front saw
     // (the last X-Forwarded-For entry); the entries before it are whatever the client sent.
     app.set('trust proxy', config.trustProxy ? 1 : false);
@@ -67,10 +71,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(crossOriginAccess(config.corsOrigins));
     app.use(`${OIDC_PATH}/interaction`, interactionRoutes(identity.provider, `${publicUrl}/`, throttle));
     app.use(OIDC_PATH, identity.provider.callback());
-    // gzip for the bundles and the JSON answers (a list of thousands of tokens shrinks about tenfold).
-    app.use(compression());
+    // gzip for the bundles and the JSON answers; token lists are kept compressed already (see KeptTokenLists).
+    app.use(compression({ filter: (req, res) => !res.locals.precompressed && compression.filter(req, res) }));
     const organizations = new OrganizationRepository(db);
-    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations }));
+    const lists = new KeptTokenLists(db);
+    app.use(tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations, lists }));
     app.use('/api/v1', organizationRoutes(db, verifyToken));
     app.use('/graphql/api/v1', graphqlRoutes(db, verifyToken));
     app.use(
@@ -84,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         publicUrl,
         teamTokens: config.tfeTeamTokens,
         signIn: config.tfeSignIn,
+        lists,
       }),
     );
     app.use(spaRoutes(config.staticDir, publicUrl, config));

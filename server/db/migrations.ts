@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { TOKEN_LIST_VERSION_STATEMENTS } from './tokenListVersions';
 
 /**
  * The schema, as numbered steps applied once each and recorded in `schema_migrations`. The same steps run on
@@ -174,6 +175,7 @@ const MIGRATIONS: { version: number; name: string; statements: string[] }[] = [
       'ALTER TABLE team_token ADD COLUMN last_used_at timestamptz',
     ],
   },
+  { version: 8, name: 'token list versions', statements: TOKEN_LIST_VERSION_STATEMENTS },
 ];
 
 /** The newest schema version. */

@@ -44,7 +44,7 @@ describe('CORS_ORIGINS set', () => {
       expect(corsHeadersOf(response.headers)).toEqual({
         'access-control-allow-origin': origin,
         'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-        'access-control-allow-headers': 'Authorization, Content-Type, Accept, Cache-Control',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept, Cache-Control, If-None-Match',
         'access-control-max-age': '3600',
       });
       expect(response.headers.get('vary')).toContain('Origin');
@@ -67,7 +67,7 @@ describe('CORS_ORIGINS set', () => {
       expect(response.status).toBe(status);
       expect(corsHeadersOf(response.headers)).toEqual({
         'access-control-allow-origin': UI,
-        'access-control-expose-headers': 'Retry-After, WWW-Authenticate',
+        'access-control-expose-headers': 'Retry-After, WWW-Authenticate, ETag',
       });
       expect(response.headers.get('vary')).toContain('Origin');
     }

@@ -35,16 +35,17 @@ const COVERED_PATHS: [RegExp, SendError][] = [
 /**
  * What the routes answer (HEAD comes with GET), and PATCH, which Terrakube's UI sends to change a team or an
  * organization, so that its refusal (a 405 saying they are read-only) reaches the page readably; the headers Terrakube's UI sends (axios with a bearer token and
- * a JSON:API Content-Type; Terrakube's own API allows Accept and Cache-Control too), and the headers a caller
- * reads on a 429 or 503 (when to retry) and a 401 (which scheme). Preflights are cached for an hour, as the
+ * a JSON:API Content-Type; Terrakube's own API allows Accept and Cache-Control too), If-None-Match and ETag, with
+ * which a UI revalidates a token list it has (a 304 when unchanged), and the headers a caller reads on a 429 or 503
+ * (when to retry) and a 401 (which scheme). Preflights are cached for an hour, as the
  * identity provider's are.
  */
 const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Cache-Control',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Cache-Control, If-None-Match',
   'Access-Control-Max-Age': '3600',
 };
-const EXPOSE_HEADERS = 'Retry-After, WWW-Authenticate';
+const EXPOSE_HEADERS = 'Retry-After, WWW-Authenticate, ETag';
 
 const REFUSAL = 'This origin may not call the API from a browser: it is not one of the origins in the server setting CORS_ORIGINS.';
 

@@ -12,8 +12,10 @@ type Kind = 'app' | 'page' | 'api';
 interface Route {
   name: string;
   kind: Kind;
-  /** Whether the answer carries a secret, a token or a token list: never to be stored by a cache. */
+  /** Whether the answer carries a secret or a token: never to be stored by a cache. */
   secret: boolean;
+  /** A token list: kept by the browser only to revalidate it (ETag, 304), never by a shared cache. */
+  tokenList?: boolean;
   send(url: string, token: string): Promise<Response>;
 }
 
@@ -39,7 +41,7 @@ const ROUTES: Route[] = [
         body: 'grant_type=authorization_code&code=unknown&client_id=token-settings',
       }),
   },
-  { name: 'the token list (/pat/v1)', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/pat/v1`, { headers: bearer(token) }) },
+  { name: 'the token list (/pat/v1)', kind: 'api', secret: false, tokenList: true, send: (url, token) => fetch(`${url}/pat/v1`, { headers: bearer(token) }) },
   {
     name: 'a team’s tokens (/access-token/v1)',
     kind: 'api',
@@ -57,7 +59,7 @@ const ROUTES: Route[] = [
   { name: '/api/v2', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/api/v2/account/details`, { headers: bearer(token) }) },
   { name: 'an unauthenticated API call', kind: 'api', secret: true, send: (url) => fetch(`${url}/pat/v1`) },
   // Express routes paths in any case: so does the choice of headers.
-  { name: '/PAT/v1', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/PAT/v1`, { headers: bearer(token) }) },
+  { name: '/PAT/v1', kind: 'api', secret: false, tokenList: true, send: (url, token) => fetch(`${url}/PAT/v1`, { headers: bearer(token) }) },
   { name: '/API/v2', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/API/v2/account/details`, { headers: bearer(token) }) },
   { name: '/Api/V1', kind: 'api', secret: true, send: (url, token) => fetch(`${url}/Api/V1/organization`, { headers: bearer(token) }) },
   {
@@ -121,6 +123,12 @@ describe('security headers', () => {
 
     it.skipIf(!route.secret)('is never stored by a cache', () => {
       expect(response.headers.get('cache-control')).toContain('no-store');
+    });
+
+    it.skipIf(!route.tokenList)('is kept by the browser only to revalidate it, per Authorization', () => {
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
+      expect(response.headers.get('vary')).toContain('Authorization');
+      expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
     });
   });
 

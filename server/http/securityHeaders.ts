@@ -76,7 +76,7 @@ const isHttps = (publicUrl: string): boolean => new URL(publicUrl).protocol === 
 /**
  * Headers on every answer: a Content-Security-Policy by kind of answer, no framing, no MIME sniffing, no
  * Referer, HSTS when the public URL is https, and `no-store` on the APIs and the provider (tokens, secrets,
- * token lists, sign-in pages). A route may still set its own Cache-Control.
+ * sign-in pages). A route may still set its own Cache-Control: the token lists do (see `sendRepresentation`).
  */
 export function securityHeaders(publicUrl: string, flavor?: AppFlavor, uiOrigins: readonly string[] = []): RequestHandler {
   const app = { ...EVERY_ANSWER, 'Content-Security-Policy': appPolicy(publicUrl, flavor) };

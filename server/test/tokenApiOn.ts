@@ -8,6 +8,7 @@ import { OrganizationRepository } from '../organizations/organizationRepository'
 import { DEFAULT_GENERATE_LIMIT } from '../throttle/rateLimits';
 import { Throttle } from '../throttle/throttle';
 import { signIssuedToken } from '../tokens/issuedTokens';
+import { KEPT_LISTS_MAX_BYTES, KeptTokenLists } from '../tokens/keptTokenLists';
 import { TokenRepository } from '../tokens/tokenRepository';
 import { tokenRoutes } from '../tokens/tokenRoutes';
 import { TEST_TOKEN_SIGNING_KEY } from './testServer';
@@ -22,12 +23,18 @@ const ADMIN = { email: 'admin@example.com', name: 'Admin User', groups: ['TERRAK
 export interface TokenApiOn {
   url: string;
   tokens: TokenRepository;
+  /** The token lists it keeps, bounded to `keptListBytes`. */
+  lists: KeptTokenLists;
   /** A live personal token of admin made at `now`: its row id and its secret. */
   personalToken(description?: string): Promise<{ id: string; secret: string }>;
   close(): Promise<void>;
 }
 
-export async function startTokenApiOn(db: Database, now: () => Date = () => new Date()): Promise<TokenApiOn> {
+export async function startTokenApiOn(
+  db: Database,
+  now: () => Date = () => new Date(),
+  keptListBytes = KEPT_LISTS_MAX_BYTES,
+): Promise<TokenApiOn> {
   const tokens = new TokenRepository(db);
   const verifyToken = createTokenVerifier({
     oidc: { issuer: 'http://127.0.0.1/oidc', audience: 'http://127.0.0.1/', publicKeys: [], isGrantActive: async () => false },
@@ -37,13 +44,15 @@ export async function startTokenApiOn(db: Database, now: () => Date = () => new 
   });
   const throttle = new Throttle(db, now, DEFAULT_GENERATE_LIMIT);
   const organizations = new OrganizationRepository(db);
-  const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle, organizations }));
+  const lists = new KeptTokenLists(db, keptListBytes);
+  const app = express().use(tokenRoutes({ tokens, tokenSigningKey: TEST_TOKEN_SIGNING_KEY, verifyToken, now, throttle, organizations, lists }));
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tokens,
+    lists,
     async personalToken(description = 'Valid') {
       const createdDate = now();
       const pat = await tokens.createPat({ id: randomUUID(), days: 0, description, owner: ADMIN, now: createdDate });

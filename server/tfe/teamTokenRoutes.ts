@@ -11,6 +11,8 @@ import { attributesOf, identifiersOf, invalidAttribute, parseAttributes } from '
 import { methodNotAllowed, notFound } from './tfeErrors';
 import { tokenUuidOf } from './tfeIds';
 import { tokenResource } from './tfeResources';
+import { teamTokensOf } from '../db/tokenListVersions';
+import { JSON_API_TYPE } from '../tokens/keptTokenLists';
 
 /** How many tokens one bulk delete may name. */
 export const MAX_BULK_DELETE = 100;
@@ -48,14 +50,19 @@ export function teamTokenRoutes(context: TfeContext): express.Router {
       const organization = await findOrganization(context, req.params.name);
       const query = teamTokenQueryOf(req);
       const page = pageRequestOf(req) ?? firstPage();
-      const { rows, totalCount } = await context.tokens.listTeamTokens(
-        organization.id,
-        callerOf(res).groups,
-        query,
-        windowOf(page),
-        context.now(),
-      );
-      send(res, 200, { data: rows.map((row) => tokenResource(row)), ...paginationOf(context.publicUrl, req, page, totalCount) });
+      const groups = [...new Set(callerOf(res).groups)].sort();
+      await context.lists.send(req, res, {
+        key: JSON.stringify(['v2 team tokens', organization.id, groups, req.originalUrl]),
+        owners: groups.map(teamTokensOf),
+        status: 200,
+        contentType: JSON_API_TYPE,
+        // Which tokens a status filter takes depends on the time of the request, not only on the tokens.
+        keep: query.statuses.length === 0,
+        build: async () => {
+          const { rows, totalCount } = await context.tokens.listTeamTokens(organization.id, groups, query, windowOf(page), context.now());
+          return { data: rows.map((row) => tokenResource(row)), ...paginationOf(context.publicUrl, req, page, totalCount) };
+        },
+      });
     })
     .delete(requireJsonApiContentType, async (req, res) => {
       const caller = callerOf(res);

@@ -8,6 +8,7 @@ import { teamUuidOf } from './tfeIds';
 import { notFound, TfeError } from './tfeErrors';
 import type { TfeTokenRepository, TokenViewer } from './tfeTokenRepository';
 import type { Throttle } from '../throttle/throttle';
+import type { KeptTokenLists } from '../tokens/keptTokenLists';
 
 /** What the `/api/v2` routes share. */
 export interface TfeContext {
@@ -22,6 +23,8 @@ export interface TfeContext {
   publicUrl: string;
   teamTokens: TfeTeamTokens;
   signIn: TfeSignIn;
+  /** Token lists kept until their tokens change, answered with ETags. */
+  lists: KeptTokenLists;
 }
 
 export function send(res: Response, status: number, body: unknown): void {

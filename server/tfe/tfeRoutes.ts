@@ -13,6 +13,7 @@ import { sendTfeError, tfeErrorHandler } from './tfeErrors';
 import { TfeTokenRepository } from './tfeTokenRepository';
 import { userTokenRoutes } from './userTokenRoutes';
 import type { Throttle } from '../throttle/throttle';
+import type { KeptTokenLists } from '../tokens/keptTokenLists';
 
 export interface TfeRoutesOptions {
   db: Database;
@@ -23,6 +24,7 @@ export interface TfeRoutesOptions {
   publicUrl: string;
   teamTokens: TfeTeamTokens;
   signIn: TfeSignIn;
+  lists: KeptTokenLists;
 }
 
 /** The same 10 kB as the Terrakube surface: a bulk delete of 100 ids fits, with room to spare. */
@@ -43,6 +45,7 @@ export function tfeRoutes(options: TfeRoutesOptions): express.Router {
     publicUrl: options.publicUrl,
     teamTokens: options.teamTokens,
     signIn: options.signIn,
+    lists: options.lists,
   };
   const router = express.Router();
 

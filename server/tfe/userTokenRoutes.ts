@@ -9,6 +9,8 @@ import { attributesOf, parseAttributes } from './tfeDocuments';
 import { methodNotAllowed, notFound } from './tfeErrors';
 import { emailOfUserId, tokenUuidOf } from './tfeIds';
 import { tokenResource } from './tfeResources';
+import { personalTokensOf } from '../db/tokenListVersions';
+import { JSON_API_TYPE } from '../tokens/keptTokenLists';
 
 /** The caller's own user, by id; anyone else's (and, for a team token, every user) is not found. */
 function requireOwnUser(caller: Caller, userId: string | string[] | undefined): void {
@@ -27,9 +29,17 @@ export function userTokenRoutes(context: TfeContext): express.Router {
       requireOwnUser(caller, req.params.userId);
       // Unpaginated unless a page is asked for, as in HCP Terraform.
       const page = pageRequestOf(req);
-      const { rows, totalCount } = await context.tokens.listUserTokens(caller.email, page && windowOf(page));
-      const data = rows.map((row) => tokenResource(row));
-      send(res, 200, page ? { data, ...paginationOf(context.publicUrl, req, page, totalCount) } : { data });
+      await context.lists.send(req, res, {
+        key: JSON.stringify(['v2 user tokens', caller.email, req.originalUrl]),
+        owners: [personalTokensOf(caller.email)],
+        status: 200,
+        contentType: JSON_API_TYPE,
+        build: async () => {
+          const { rows, totalCount } = await context.tokens.listUserTokens(caller.email, page && windowOf(page));
+          const data = rows.map((row) => tokenResource(row));
+          return page ? { data, ...paginationOf(context.publicUrl, req, page, totalCount) } : { data };
+        },
+      });
     })
     .post(requireJsonApiContentType, async (req, res) => {
       const caller = callerOf(res);

@@ -9,6 +9,8 @@ import { jsonBody } from '../http/jsonBody';
 import { parseUuid } from '../http/uuid';
 import { expiryOf } from '../../contracts/tokenDuration';
 import { personalTokenSecret, teamTokenSecret } from './tokenSecrets';
+import { personalTokensOf, teamTokensOf } from '../db/tokenListVersions';
+import { JSON_TYPE, type KeptTokenLists } from './keptTokenLists';
 import type { TokenRepository } from './tokenRepository';
 import type { GenerateAdmission, Throttle } from '../throttle/throttle';
 import { methodNotAllowed } from './methodNotAllowed';
@@ -21,6 +23,7 @@ export interface TokenRoutesOptions {
   now: () => Date;
   throttle: Throttle;
   organizations: OrganizationRepository;
+  lists: KeptTokenLists;
 }
 
 /**
@@ -51,7 +54,7 @@ async function admitGenerate(throttle: Throttle, res: Response, email: string): 
 }
 
 /** Terrakube's token API (`/pat/v1`, `/access-token/v1/teams`), with its 201/202 success codes. */
-export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations }: TokenRoutesOptions): express.Router {
+export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttle, organizations, lists }: TokenRoutesOptions): express.Router {
   const router = express.Router();
   const prefixes = ['/pat', '/access-token'];
 
@@ -60,8 +63,15 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
 
   router
     .route('/pat/v1')
-    .get(refuseTeamTokens, async (_req, res) => {
-      res.status(202).json(await tokens.listPats(callerOf(res).email));
+    .get(refuseTeamTokens, async (req, res) => {
+      const { email } = callerOf(res);
+      await lists.send(req, res, {
+        key: JSON.stringify(['pat', email]),
+        owners: [personalTokensOf(email)],
+        status: 202,
+        contentType: JSON_TYPE,
+        build: () => tokens.listPats(email),
+      });
     })
     .post(requireSignIn, async (req, res) => {
       const caller = callerOf(res);
@@ -101,8 +111,15 @@ export function tokenRoutes({ tokens, tokenSigningKey, verifyToken, now, throttl
 
   router
     .route('/access-token/v1/teams')
-    .get(async (_req, res) => {
-      res.status(202).json(await tokens.listTeamTokens(callerOf(res).groups));
+    .get(async (req, res) => {
+      const groups = [...new Set(callerOf(res).groups)].sort();
+      await lists.send(req, res, {
+        key: JSON.stringify(['team tokens', groups]),
+        owners: groups.map(teamTokensOf),
+        status: 202,
+        contentType: JSON_TYPE,
+        build: () => tokens.listTeamTokens(groups),
+      });
     })
     .post(requireSignIn, async (req, res) => {
       const caller = callerOf(res);

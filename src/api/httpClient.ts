@@ -1,4 +1,5 @@
 import { ApiError, defaultMessageFor } from './ApiError';
+import { KeptAnswers } from './keptAnswers';
 
 export type AccessTokenGetter = () => Promise<string | null | undefined> | string | null | undefined;
 
@@ -10,6 +11,8 @@ export interface HttpClientOptions {
    */
   onUnauthorized?: () => void;
   fetch?: typeof fetch;
+  /** Where answers to GETs with an ETag are kept, to be revalidated (see {@link KeptAnswers}). */
+  keptAnswers?: KeptAnswers;
 }
 
 export interface RequestOptions {
@@ -102,7 +105,7 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchImpl }: HttpClientOptions): HttpClient {
+export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchImpl, keptAnswers = new KeptAnswers() }: HttpClientOptions): HttpClient {
   return {
     async request<T>(
       url: string | URL,
@@ -114,6 +117,11 @@ export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchI
       if (token) headers.set('Authorization', `Bearer ${token}`);
       const sentContentType = contentType ?? (body === undefined ? undefined : 'application/json');
       if (sentContentType !== undefined) headers.set('Content-Type', sentContentType);
+      // A GET answered before with an ETag names it: an unchanged answer is then a 304 with no body. (With this
+      // header the browser leaves its own HTTP cache out and hands the 304 over.)
+      const urlText = url.toString();
+      const kept = method === 'GET' ? keptAnswers.get(urlText, token) : undefined;
+      if (kept) headers.set('If-None-Match', kept.etag);
 
       let response: Response;
       try {
@@ -135,12 +143,14 @@ export function createHttpClient({ getAccessToken, onUnauthorized, fetch: fetchI
         if (signal?.aborted) throw error;
         if (response.ok) throw new ApiError(0, defaultMessageFor(0), { cause: error });
       }
+      if (response.status === 304 && kept) return kept.value as T | undefined;
       const parsed = parseBody(text);
 
       if (response.ok) {
         if (!parsed.ok) {
           throw new ApiError(response.status, 'The server sent an answer that could not be read.');
         }
+        if (method === 'GET') keptAnswers.set(urlText, token, response.headers.get('ETag'), parsed.value);
         return parsed.value as T | undefined;
       }
 
