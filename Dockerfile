@@ -9,7 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx vite build
+RUN npx vite build && rm dist/env-config.js
 
 # => Run: nginx as an unprivileged user (uid 101) on port 8080, as Terrakube's own UI image.
 FROM nginxinc/nginx-unprivileged:stable

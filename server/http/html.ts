@@ -24,6 +24,7 @@ export const PAGE_STYLE = `
   .error { color: var(--error); font-weight: 600; }
   .hint { font-size: 0.875rem; margin-top: 1.5rem; }
   a { color: var(--accent); }
+  @media (forced-colors: active) { main, button, .button { border: 1px solid CanvasText; } button, .button { color: ButtonText; background: ButtonFace; } }
 `;
 
 /** Submits the page's form at once (signing out); the pages' policy allows it by its hash. */

@@ -41,10 +41,11 @@ export function AppLayout() {
             <Typography component="p" variant="h6" sx={{ flexGrow: 1, fontWeight: 600 }}>
               {platformName}
             </Typography>
-            <Typography component="p" variant="body2" title={user.email || undefined}>
+            <Typography component="p" variant="body2" title={user.email || undefined} sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
               {user.name}
             </Typography>
-            <Button color="inherit" variant="outlined" onClick={() => void signOut()}>
+            {/* Kept on one line: at 320 px the name wraps instead. */}
+            <Button color="inherit" variant="outlined" onClick={() => void signOut()} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
               Sign out
             </Button>
           </Toolbar>

@@ -1,3 +1,4 @@
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -45,7 +46,7 @@ export default function DeleteTokenDialog({ open, description, onCancel, onConfi
         <Button onClick={onCancel} autoFocus>
           Cancel
         </Button>
-        <Button onClick={onConfirm} color="error" variant="contained">
+        <Button onClick={onConfirm} color="error" variant="contained" startIcon={<DeleteOutlineIcon />}>
           Delete
         </Button>
       </DialogActions>

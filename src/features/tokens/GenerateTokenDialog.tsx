@@ -8,6 +8,7 @@ import { GenerateTokenForm } from './generate/GenerateTokenForm';
 import { ReplaceTokenStep } from './generate/ReplaceTokenStep';
 import { RevealTokenStep } from './generate/RevealTokenStep';
 import { useGenerateToken } from './generate/useGenerateToken';
+import type { OldTokenNotice } from './regenerate/OldTokenStatus';
 import { RegenerateTokenStep } from './regenerate/RegenerateTokenStep';
 import { regenerateInputOf, type RegeneratePlan } from './regenerate/regeneratePlan';
 import type { TokenCollection } from './tokenCollection';
@@ -33,6 +34,8 @@ export interface GenerateTokenDialogProps {
   regenerates?: Regeneration;
   /** Called once the successor is made and shown: the old token is to be deleted now (unless it was replaced). */
   onRegenerated?: (old: ListedToken) => void;
+  /** What became of the regenerated token's predecessor, once its delete has ended. */
+  oldTokenNotice?: OldTokenNotice | null;
 }
 
 /**
@@ -59,6 +62,7 @@ function GenerateTokenSession({
   replaces,
   regenerates,
   onRegenerated,
+  oldTokenNotice,
   onExited,
 }: GenerateTokenDialogProps & { onExited: () => void }) {
   const titleId = useId();
@@ -85,7 +89,11 @@ function GenerateTokenSession({
   };
 
   let step;
-  if (generated) step = <RevealTokenStep generated={generated} apiHost={cliHost} onDone={onClose} />;
+  if (generated) {
+    // Only where a delete follows: a team's one token is replaced by the new one itself.
+    const deletesOld = regenerates && !regenerates.plan.replacesInPlace;
+    step = <RevealTokenStep generated={generated} apiHost={cliHost} onDone={onClose} oldTokenNotice={deletesOld ? (oldTokenNotice ?? null) : undefined} />;
+  }
   else if (regenerates) {
     step = (
       <RegenerateTokenStep

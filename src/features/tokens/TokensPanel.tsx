@@ -52,7 +52,9 @@ export function TokensPanel({ collection }: TokensPanelProps) {
     deleteToken,
     onOutcome: (outcome) => {
       const regenerated = regeneratedIds.current.delete(outcome.token.id);
-      showToast(deleteToast(outcome, signInAgain, regenerated));
+      const toast = deleteToast(outcome, signInAgain, regenerated);
+      // While the regenerate dialog is open the page's toasts are hidden from screen readers: it says so itself.
+      if (!(regenerated && tellRegenerateDialog(outcome.token, toast))) showToast(toast);
     },
   });
 
@@ -65,7 +67,7 @@ export function TokensPanel({ collection }: TokensPanelProps) {
   // A token created after the last tick must not look as if it had more time left than its duration.
   const now = Math.max(tickingNow, query.dataUpdatedAt);
 
-  const { generateButton, generateDialog, openGenerate, requestRegenerate, preloadGenerateDialog } = useGenerateDialog({
+  const { generateButton, generateDialog, openGenerate, requestRegenerate, tellRegenerateDialog, preloadGenerateDialog } = useGenerateDialog({
     collection,
     tokens,
     list,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import { useReloadableLazy } from '../../ui/useReloadableLazy';
 import type { Regeneration } from './GenerateTokenDialog';
 import { LazyDialogPlace } from './LazyDialogPlace';
+import type { OldTokenNotice } from './regenerate/OldTokenStatus';
 import { regeneratePlanOf } from './regenerate/regeneratePlan';
 import type { TokenCollection } from './tokenCollection';
 import type { ListedToken } from './tokenRows';
@@ -39,6 +40,11 @@ export function useGenerateDialog({ collection, tokens, list, onRegenerated }: U
   // `null`: closed; otherwise generating, or regenerating the token named.
   const [session, setSession] = useState<{ regenerates?: ListedToken } | null>(null);
   const closed = useRef<'generate' | 'regenerate' | null>(null);
+  const [oldTokenNotice, setOldTokenNotice] = useState<OldTokenNotice | null>(null);
+  const regenerating = useRef<ListedToken | undefined>(undefined);
+  useEffect(() => {
+    regenerating.current = session?.regenerates;
+  }, [session]);
   const close = () => {
     closed.current = session?.regenerates ? 'regenerate' : 'generate';
     setSession(null);
@@ -65,7 +71,14 @@ export function useGenerateDialog({ collection, tokens, list, onRegenerated }: U
 
   const requestRegenerate = useCallback((token: ListedToken) => {
     preloadTokenToast();
+    setOldTokenNotice(null);
     setSession({ regenerates: token });
+  }, []);
+  /** Tells the open regenerate dialog what became of the old token; `false` when it has closed since. */
+  const tellRegenerateDialog = useCallback((old: ListedToken, notice: OldTokenNotice) => {
+    if (regenerating.current?.id !== old.id) return false;
+    setOldTokenNotice(notice);
+    return true;
   }, []);
   const openGenerate = useCallback(() => setSession({}), []);
   // Planned from the list as it stands: a description taken since the dialog opened is avoided too.
@@ -84,6 +97,7 @@ export function useGenerateDialog({ collection, tokens, list, onRegenerated }: U
         replaces={regeneration ? undefined : replacedToken}
         regenerates={regeneration}
         onRegenerated={onRegenerated}
+        oldTokenNotice={oldTokenNotice}
       />
     </LazyDialogPlace>
   );
@@ -94,6 +108,7 @@ export function useGenerateDialog({ collection, tokens, list, onRegenerated }: U
     openGenerate,
     // Generating is refused to non-members; so is regenerating.
     requestRegenerate: generateDisabledReason ? undefined : requestRegenerate,
+    tellRegenerateDialog,
     preloadGenerateDialog,
   };
 }

@@ -9,7 +9,7 @@ const loadTokenToast = () => import('./TokenToast');
 /** Starts loading the toast's code, so that it shows without delay when an action ends. */
 export const preloadTokenToast = () => void loadTokenToast().catch(() => undefined);
 
-/** The panel's one toast: `showToast` replaces whatever toast was showing. */
+/** The panel's one toast, announced through live regions: `showToast` replaces whatever toast was showing. */
 export function useToast() {
   const [TokenToast, reloadTokenToast] = useReloadableLazy(loadTokenToast);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -26,5 +26,13 @@ export function useToast() {
       </Suspense>
     </LazyLoadBoundary>
   );
-  return { toastElement, showToast };
+  // The live regions are there before any message, and stay: screen readers announce what is added to a region
+  // they already know, and may miss one that arrives with its message. An error interrupts; the rest waits.
+  const regions = (
+    <>
+      <div aria-live="polite">{toast?.severity !== 'error' && toastElement}</div>
+      <div aria-live="assertive">{toast?.severity === 'error' && toastElement}</div>
+    </>
+  );
+  return { toastElement: regions, showToast };
 }

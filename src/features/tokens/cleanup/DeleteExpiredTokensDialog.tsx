@@ -1,3 +1,4 @@
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -133,7 +134,7 @@ export default function DeleteExpiredTokensDialog(props: DeleteExpiredTokensDial
             <Button onClick={onClose} disabled={pending} autoFocus>
               Cancel
             </Button>
-            <Button onClick={onConfirm} color="error" variant="contained" loading={pending}>
+            <Button onClick={onConfirm} color="error" variant="contained" loading={pending} startIcon={<DeleteOutlineIcon />}>
               {count === 1 ? 'Delete 1 token' : `Delete ${count} tokens`}
             </Button>
           </>

@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef } from 'react';
+import { OldTokenStatus, type OldTokenNotice } from '../regenerate/OldTokenStatus';
 import { formatRelativeTime } from '../relativeTime';
 import { CopyButton } from './CopyButton';
 import { expirySentence } from './expiryText';
@@ -20,6 +21,8 @@ export interface RevealTokenStepProps {
   /** The API host Terraform CLI credentials name, e.g. `terrakube-api.example.com`. */
   apiHost: string;
   onDone: () => void;
+  /** For a regenerate: what became of the old token, `null` until its delete has ended. */
+  oldTokenNotice?: OldTokenNotice | null;
 }
 
 const codeBlockSx = {
@@ -43,7 +46,7 @@ function expiryDescription({ expiresAt, countedFrom }: GeneratedToken): string {
 }
 
 /** The second step of the generate dialog: the secret, once, with ways to copy it and use it with Terraform. */
-export function RevealTokenStep({ generated, apiHost, onDone }: RevealTokenStepProps) {
+export function RevealTokenStep({ generated, apiHost, onDone, oldTokenNotice }: RevealTokenStepProps) {
   const ids = useId();
   const warningId = `${ids}-warning`;
   const tokenRef = useRef<HTMLTextAreaElement>(null);
@@ -57,6 +60,7 @@ export function RevealTokenStep({ generated, apiHost, onDone }: RevealTokenStepP
     <>
       <DialogContent dividers>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
+          {oldTokenNotice !== undefined && <OldTokenStatus notice={oldTokenNotice} />}
           <Alert severity="warning" id={warningId}>
             {NOT_SHOWN_AGAIN_WARNING}
           </Alert>

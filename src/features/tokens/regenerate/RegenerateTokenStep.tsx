@@ -1,3 +1,4 @@
+import AutorenewIcon from '@mui/icons-material/Autorenew';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
@@ -71,7 +72,7 @@ export function RegenerateTokenStep({ token, plan, pending, error, onConfirm, on
         <Button onClick={onCancel} disabled={pending} autoFocus>
           Cancel
         </Button>
-        <Button ref={confirmButton} onClick={onConfirm} variant="contained" color="error" loading={pending}>
+        <Button ref={confirmButton} onClick={onConfirm} variant="contained" color="error" loading={pending} startIcon={<AutorenewIcon />}>
           Regenerate token
         </Button>
       </DialogActions>
