@@ -58,7 +58,7 @@ describe.each(BACKENDS)('migration 8 (token list versions) on $name', (backend) 
     // Several owners' stamp lists their versions in the order of their names, whatever order they are asked in.
     expect(await tokenListStamp(db, [admin, adminTeam])).toBe(await tokenListStamp(db, [adminTeam, admin, admin]));
     const versions = await db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
-    expect(versions.at(-1)).toEqual({ version: 8, name: 'token list versions' });
+    expect(versions).toContainEqual({ version: 8, name: 'token list versions' });
   });
 
   it('raises an owner’s version on each insert, update and delete of its tokens, and no one else’s', async () => {
