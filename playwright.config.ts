@@ -35,6 +35,6 @@ export default defineConfig({
     { name: 'flows', testIgnore: [/performance\.spec\.ts/, /[\\/]nginx[\\/]/] },
     // Timings are taken with the machine to themselves (after every other test, in one worker) and without a
     // trace recording screenshots as they run.
-    { name: 'performance', testMatch: /performance\.spec\.ts/, dependencies: ['flows'], use: { trace: 'off' } },
+    { name: 'performance', testMatch: /performance\.spec\.ts/, dependencies: ['flows'], workers: 1, use: { trace: 'off' } },
   ],
 });
