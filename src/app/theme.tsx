@@ -83,14 +83,17 @@ export const theme = createTheme({
       },
     },
     MuiDialog: {
-      // MUI keeps 32 px around a dialog; at 320 px wide that leaves it 256 px. Phones get 16 px.
+      // MUI keeps 32 px around a dialog; at 320 px wide that leaves it 256 px. Phones get 16 px, except for
+      // dialogs that fill the screen there.
       styleOverrides: {
         paper: ({ theme }) => ({
           [theme.breakpoints.down('sm')]: {
-            margin: theme.spacing(2),
-            maxWidth: `calc(100% - ${theme.spacing(4)})`,
-            '&.MuiDialog-paperFullWidth': { width: `calc(100% - ${theme.spacing(4)})` },
-            '&.MuiDialog-paperScrollPaper': { maxHeight: `calc(100% - ${theme.spacing(4)})` },
+            '&:not(.MuiDialog-paperFullScreen)': {
+              margin: theme.spacing(2),
+              maxWidth: `calc(100% - ${theme.spacing(4)})`,
+              '&.MuiDialog-paperFullWidth': { width: `calc(100% - ${theme.spacing(4)})` },
+              '&.MuiDialog-paperScrollPaper': { maxHeight: `calc(100% - ${theme.spacing(4)})` },
+            },
           },
         }),
       },
