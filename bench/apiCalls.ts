@@ -1,5 +1,8 @@
 /** API calls as the bench sends them: over HTTP from this process, read to the end, timed. */
 
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 export interface Answer {
   status: number;
   json: () => unknown;
@@ -8,29 +11,55 @@ export interface Answer {
 /** GET requests sent again after the server had closed their kept-alive connection (see `authorized`). */
 export const resends = { count: 0 };
 
+/** Connections kept alive between calls, as a browser keeps them; as many at once as there are calls. */
+const agent = new http.Agent({ keepAlive: true });
+
+const DECODE: Record<string, (body: Buffer) => Buffer> = { gzip: gunzipSync, br: brotliDecompressSync };
+
+/**
+ * Sends one request and reads its answer to the end, decoded. Plain `node:http` rather than `fetch`: the clients
+ * share the machine with the server, and `fetch` costs them about twice the CPU per call, which the server's
+ * latency would then include. Asks for gzip, as Node's `fetch` does, so that the server still compresses.
+ */
+function send(url: string, method: string, headers: http.OutgoingHttpHeaders, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, agent, headers: { 'accept-encoding': 'gzip', ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        try {
+          const raw = Buffer.concat(chunks);
+          const decode = DECODE[response.headers['content-encoding'] ?? ''];
+          resolve({ status: response.statusCode!, text: (decode ? decode(raw) : raw).toString('utf8') });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /**
  * One API call, read to the end (so its latency includes the whole answer). Under load the server may close a
- * kept-alive connection as idle (5 s after it wrote its last answer) before this process has read that answer
- * and sent the next request on it; like a browser, a GET is then sent once more, on a new connection, and the
- * latency counts both tries. Such resends are counted and printed.
+ * kept-alive connection as idle (5 s after it wrote its last answer) just as this process sends the next request
+ * on it; like a browser, a GET is then sent once more, on a new connection, and the latency counts both tries.
+ * Such resends are counted and printed.
  */
 export async function authorized(baseURL: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const send = () =>
-    fetch(`${baseURL}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  let response: Response;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers = { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) };
+  let answer: { status: number; text: string };
   try {
-    response = await send();
+    answer = await send(`${baseURL}${path}`, method, headers, payload);
   } catch (error) {
-    if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    if (method !== 'GET' || (error as { code?: string }).code !== 'ECONNRESET') throw error;
     resends.count++;
-    response = await send();
+    answer = await send(`${baseURL}${path}`, method, headers, payload);
   }
-  const text = await response.text();
-  return { status: response.status, json: () => JSON.parse(text) as unknown };
+  return { status: answer.status, json: () => JSON.parse(answer.text) as unknown };
 }
 
 /** Runs `count` calls of `send` with `clients` in parallel; returns each call's latency in ms. */

@@ -63,6 +63,8 @@ export function closingAfterRunningWork(db: Database): Database {
   return {
     query: <Row extends object>(sql: string, params?: unknown[]) => track(() => db.query<Row>(sql, params)),
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => track(() => db.transaction(work)),
+    // A read that runs goes through `query` above, refused once closing like any other.
+    keptUntilWrite: (key, read) => db.keptUntilWrite(key, read),
     close() {
       closing ??= Promise.allSettled([...running]).then(() => db.close());
       return closing;

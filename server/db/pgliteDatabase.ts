@@ -1,14 +1,17 @@
 import { PGlite } from '@electric-sql/pglite';
 import { ConfigError } from '../config';
 import type { Database, Queryable } from './database';
+import { isReadOnlyStatement, ReadsUntilWrite } from './readsUntilWrite';
 
 /**
  * PGlite keeps its data in a folder and has a single connection, so every statement and transaction goes
- * through one queue: concurrent requests wait their turn instead of interleaving inside a transaction.
+ * through one queue: concurrent requests wait their turn instead of interleaving inside a transaction. Only this
+ * process writes to it, so reads can be kept until its next write.
  */
 export async function openPgliteDatabase(dataDir: string): Promise<Database> {
   const pglite = await startPglite(dataDir);
   let queue: Promise<unknown> = Promise.resolve();
+  const reads = new ReadsUntilWrite();
 
   function enqueue<T>(work: () => Promise<T>): Promise<T> {
     const result = queue.then(work, work);
@@ -18,14 +21,25 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
 
   return {
     query: <Row extends object>(sql: string, params?: unknown[]) =>
-      enqueue(async () => (await pglite.query<Row>(sql, params)).rows),
+      enqueue(async () => {
+        try {
+          return (await pglite.query<Row>(sql, params)).rows;
+        } finally {
+          if (!isReadOnlyStatement(sql)) reads.wrote();
+        }
+      }),
     transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
-      enqueue(() =>
-        pglite.transaction(async (tx) =>
-          work({ query: async <Row extends object>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows }),
-        ),
-      ),
+      enqueue(async () => {
+        try {
+          return await pglite.transaction(async (tx) =>
+            work({ query: async <Row extends object>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows }),
+          );
+        } finally {
+          reads.wrote();
+        }
+      }),
     close: () => enqueue(() => pglite.close()),
+    keptUntilWrite: (key, read) => reads.read(key, read),
   };
 }
 

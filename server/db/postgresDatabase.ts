@@ -95,6 +95,8 @@ export async function openPostgresDatabase(
       closing = true;
       return pool.end();
     },
+    // Other server processes may write to the same database at any time.
+    keptUntilWrite: (_key, read) => read(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from './database';
+import type { Database } from './database';
 
 /**
  * Schema step 8: a version per token owner (`user:<email>` for a person's personal tokens, `team:<group>` for a
@@ -57,12 +57,14 @@ export const teamTokensOf = (group: string): string => `team:${group}`;
  * The current versions of `owners`' token lists as one string (an owner never written is at 0). Read before the
  * rows a kept list is built from, so that a list is never labelled newer than what it holds.
  */
-export async function tokenListStamp(db: Queryable, owners: readonly string[]): Promise<string> {
+export async function tokenListStamp(db: Database, owners: readonly string[]): Promise<string> {
   const sorted = [...new Set(owners)].sort();
   if (sorted.length === 0) return '';
-  const rows = await db.query<{ owner: string; version: string }>(
-    'SELECT owner, version::text AS version FROM token_list_version WHERE owner = ANY($1::text[])',
-    [sorted],
+  const rows = await db.keptUntilWrite(`token list versions ${JSON.stringify(sorted)}`, () =>
+    db.query<{ owner: string; version: string }>(
+      'SELECT owner, version::text AS version FROM token_list_version WHERE owner = ANY($1::text[])',
+      [sorted],
+    ),
   );
   const versions = new Map(rows.map((row) => [row.owner, row.version]));
   return sorted.map((owner) => `${versions.get(owner) ?? '0'}`).join('.');

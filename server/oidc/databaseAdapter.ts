@@ -14,14 +14,14 @@ export async function purgeExpiredProviderRows(db: Queryable, now: Date): Promis
 
 /**
  * Whether grant `grantId` is stored and unexpired at `now`, the server clock its expiry was set by: one
- * primary-key lookup, the cost of checking a sign-in.
+ * primary-key lookup, the cost of checking a sign-in, kept until the next write where only this process writes
+ * (sign-out and revocation delete the grant, which is a write).
  */
-export async function isGrantActive(db: Queryable, grantId: string, now: Date): Promise<boolean> {
-  const rows = await db.query(
-    "SELECT 1 FROM oidc_payload WHERE model = 'Grant' AND id = $1 AND (expires_at IS NULL OR expires_at > $2)",
-    [grantId, now],
+export async function isGrantActive(db: Database, grantId: string, now: Date): Promise<boolean> {
+  const rows = await db.keptUntilWrite(`grant ${grantId}`, () =>
+    db.query<{ expires_at: Date | null }>("SELECT expires_at FROM oidc_payload WHERE model = 'Grant' AND id = $1", [grantId]),
   );
-  return rows.length > 0;
+  return rows.some(({ expires_at: expiresAt }) => expiresAt === null || expiresAt > now);
 }
 
 /** Ends a grant as the provider does: the grant and every code and token issued under it. */

@@ -87,6 +87,7 @@ export function countingUpdates(db: Database): { db: Database; updates: () => nu
       query: counted(db),
       transaction: (work) => db.transaction((tx) => work({ query: counted(tx) })),
       close: () => db.close(),
+      keptUntilWrite: (key, read) => db.keptUntilWrite(key, read),
     },
     updates: () => updates,
   };

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { tokenListStamp } from '../db/tokenListVersions';
 import { sendRepresentation } from '../http/conditionalAnswer';
 import { KeptRepresentations, Representation } from '../http/keptRepresentations';
@@ -40,7 +40,7 @@ export class KeptTokenLists {
   private readonly kept: KeptRepresentations;
 
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Database,
     maxBytes = KEPT_LISTS_MAX_BYTES,
   ) {
     this.kept = new KeptRepresentations(maxBytes);

@@ -99,7 +99,7 @@ function toActiveToken(row: ActiveTokenRow): ActiveToken {
   const common = { id: row.id, kind: row.kind, expiresAt: row.expires_at, email: row.created_by };
   if (row.kind === 'team') return { ...common, name: `${row.group_name} (Token)`, groups: [row.group_name!] };
   // A personal token of an owner the store has no name or groups for acts as that email alone, in no team.
-  return { ...common, name: row.owner_name ?? row.created_by, groups: row.owner_groups ?? [] };
+  return { ...common, name: row.owner_name ?? row.created_by, groups: [...(row.owner_groups ?? [])] };
 }
 
 /** Personal and team tokens. Deleting is soft: the row stays, flagged, and stops authenticating. */
@@ -163,17 +163,21 @@ export class TokenRepository {
 
   /**
    * Issued token `id` and who it acts as, when its row exists, is not deleted and has not expired at `now`.
-   * `expires_at` decides, whichever surface made the token. One query, a primary-key lookup in each table.
+   * `expires_at` decides, whichever surface made the token. One query, a primary-key lookup in each table, kept
+   * until the next write where only this process writes (a deletion is one).
    */
   async findActiveToken(id: string, now: Date): Promise<ActiveToken | undefined> {
-    const [row] = await this.db.query<ActiveTokenRow>(
-      `SELECT id, 'personal' AS kind, expires_at, created_by, owner_name, owner_groups, NULL::text AS group_name
-       FROM pat WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)
-       UNION ALL
-       SELECT id, 'team' AS kind, expires_at, created_by, NULL::text, NULL::text[], group_name
-       FROM team_token WHERE id = $1 AND NOT deleted AND (expires_at IS NULL OR expires_at > $2)`,
-      [id, now],
+    const rows = await this.db.keptUntilWrite(`issued token ${id}`, () =>
+      this.db.query<ActiveTokenRow>(
+        `SELECT id, 'personal' AS kind, expires_at, created_by, owner_name, owner_groups, NULL::text AS group_name
+         FROM pat WHERE id = $1 AND NOT deleted
+         UNION ALL
+         SELECT id, 'team' AS kind, expires_at, created_by, NULL::text, NULL::text[], group_name
+         FROM team_token WHERE id = $1 AND NOT deleted`,
+        [id],
+      ),
     );
+    const row = rows.find(({ expires_at: expiresAt }) => expiresAt === null || expiresAt > now);
     return row && toActiveToken(row);
   }
 
