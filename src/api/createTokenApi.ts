@@ -28,14 +28,22 @@ const factories = new WeakMap<RuntimeConfig, TokenApiFactory | Promise<TokenApiF
 
 /**
  * The adapter of the configured backend: the one place that asks which backend it is. Terrakube's comes with the
- * app; HCP Terraform's is a promise while its code loads. The same answer serves every call with one config, a
- * failed download too (so the error reaches the error boundary) until {@link forgetTokenApiFactory}.
+ * app; HCP Terraform's is a promise while its code loads, and the adapter itself once it has (so a render after
+ * that need not wait for it). The same answer serves every call with one config, a failed download too (so the
+ * error reaches the error boundary) until {@link forgetTokenApiFactory}.
  */
 export function tokenApiFactory(config: RuntimeConfig): TokenApiFactory | Promise<TokenApiFactory> {
   let factory = factories.get(config);
   if (!factory) {
-    factory = factoryFor(config);
-    factories.set(config, factory);
+    const loading = factoryFor(config);
+    factory = loading;
+    factories.set(config, loading);
+    if (loading instanceof Promise) {
+      loading.then(
+        (loaded) => factories.get(config) === loading && factories.set(config, loaded),
+        () => undefined,
+      );
+    }
   }
   return factory;
 }

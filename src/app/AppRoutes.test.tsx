@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TEAM, currentPath, ORGANIZATION, renderRoute, teamsApi } from '../test/testKit';
+import { preloadScreenFor } from './routes';
 
 /** The embedded server's demo, as admin@example.com sees it, without personal tokens. */
 const demoApi = () => teamsApi({ organizations: [ORGANIZATION] }, { listPersonalTokens: async () => [] }).api;
@@ -47,6 +48,15 @@ describe('the app shell', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Teams' })).toBeInTheDocument();
     expect(currentPath()).toBe(`/organizations/${ORGANIZATION.id}/settings/teams`);
     expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('shows a screen that loads on demand in its first render once its code is in, with no placeholder', async () => {
+    const path = `/organizations/${ORGANIZATION.id}/settings/teams/${ADMIN_TEAM.id}`;
+    await preloadScreenFor(path);
+    renderRoute(path, { api: demoApi() });
+    expect(screen.getByRole('heading', { level: 1, name: 'Team' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Loading page')).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Team: TERRAKUBE_ADMIN' })).toBeInTheDocument();
   });
 
   it.each([

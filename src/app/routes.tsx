@@ -1,34 +1,53 @@
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { matchRoutes, Navigate, useRoutes, type RouteObject } from '../ui/router';
 import { ApiTokensPage } from '../features/user-settings/ApiTokensPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
 
+/**
+ * A screen that loads on demand, and the download of its code. Once downloaded it renders at once, without
+ * suspending: a page load that waited for its screen's code (see `preloadScreenFor`) shows the screen in its first
+ * render instead of a placeholder that React would then keep for at least 300 ms.
+ */
+function onDemandScreen(load: () => Promise<ComponentType>) {
+  let loaded: ComponentType | undefined;
+  const download = () =>
+    load().then((screen) => {
+      loaded = screen;
+      return screen;
+    });
+  const Lazy = lazy(() => download().then((screen) => ({ default: screen })));
+  function Screen() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return { Screen, download };
+}
+
 // The landing screen comes with the app, so its list request does not wait for another download; the teams
 // screens load on demand.
-const loadTeamsPage = () => import('../features/teams/TeamsPage');
-const loadOrganizationsPage = () => import('../features/teams/OrganizationsPage');
-const loadTeamPage = () => import('../features/teams/TeamPage');
-const TeamsPage = lazy(() => loadTeamsPage().then((module) => ({ default: module.TeamsPage })));
-const OrganizationsPage = lazy(() => loadOrganizationsPage().then((module) => ({ default: module.OrganizationsPage })));
-const TeamPage = lazy(() => loadTeamPage().then((module) => ({ default: module.TeamPage })));
+const teams = onDemandScreen(() => import('../features/teams/TeamsPage').then((module) => module.TeamsPage));
+const organizations = onDemandScreen(() => import('../features/teams/OrganizationsPage').then((module) => module.OrganizationsPage));
+const team = onDemandScreen(() => import('../features/teams/TeamPage').then((module) => module.TeamPage));
 
 const TEAMS_PATH = 'organizations/:orgId/settings/teams';
 const TEAM_PATH = 'organizations/:orgId/settings/teams/:teamId';
 
 /** The screens that load on demand, by the paths that show them. */
 const onDemand = [
-  { path: 'organizations', load: loadOrganizationsPage },
-  { path: TEAMS_PATH, load: loadTeamsPage },
-  { path: TEAM_PATH, load: loadTeamPage },
+  { path: 'organizations', screen: organizations },
+  { path: TEAMS_PATH, screen: teams },
+  { path: TEAM_PATH, screen: team },
 ];
 
 /**
  * Starts downloading the screen a page load lands on, when that screen loads on demand (a deep link to a team),
- * so that it arrives while the app signs in rather than after. A failed download is left for the route to retry.
+ * so that it arrives while the app starts rather than after; settles when it has arrived or failed. A failed
+ * download is left for the route to retry.
  */
-export function preloadScreenFor(pathname: string): void {
-  matchRoutes(onDemand, pathname)?.route.load().catch(() => undefined);
+export function preloadScreenFor(pathname: string): Promise<void> {
+  const screen = matchRoutes(onDemand, pathname)?.route.screen;
+  return screen ? screen.download().then(() => undefined, () => undefined) : Promise.resolve();
 }
 
 /** The app's routes, inside the app shell. */
@@ -38,9 +57,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/settings/tokens" replace /> },
       { path: 'settings/tokens', element: <ApiTokensPage /> },
-      { path: 'organizations', element: <OrganizationsPage /> },
-      { path: TEAMS_PATH, element: <TeamsPage /> },
-      { path: TEAM_PATH, element: <TeamPage /> },
+      { path: 'organizations', element: <organizations.Screen /> },
+      { path: TEAMS_PATH, element: <teams.Screen /> },
+      { path: TEAM_PATH, element: <team.Screen /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from '../../ui/router';
 import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
@@ -41,14 +42,21 @@ function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId
   useDocumentTitle(team.data ? `Team: ${team.data.name}` : 'Team');
 
   if (team.isPending) {
+    // What team tokens are shows at once: it does not depend on the team, and is the page's largest text.
     return (
       <>
         <Typography component="h1" variant="h4" gutterBottom>
           Team
         </Typography>
         <LoadingPlaceholder label="Loading the team">
-          <Skeleton variant="rounded" height={160} />
+          <Skeleton variant="rounded" height={160} sx={{ mb: 4 }} />
         </LoadingPlaceholder>
+        <TeamTokensSection>
+          <Box aria-hidden="true">
+            <Skeleton variant="rounded" width={200} height={36} sx={{ mb: 3 }} />
+            <Skeleton variant="rounded" height={120} />
+          </Box>
+        </TeamTokensSection>
       </>
     );
   }
@@ -85,16 +93,24 @@ function TeamDetails({ team }: { team: Team }) {
       <Box sx={{ mb: 4 }}>
         <TeamPermissions team={team} />
       </Box>
-      <Box component="section" aria-labelledby="team-tokens-heading">
-        <Typography id="team-tokens-heading" component="h2" variant="h5" gutterBottom>
-          Team API tokens
-        </Typography>
-        <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '70ch' }}>
-          Team tokens are for CI/CD pipelines and other automation: they are not tied to a person, stay valid when
-          people leave the team, and act with this team&apos;s permissions.
-        </Typography>
+      <TeamTokensSection>
         <TokensPanel collection={collection} />
-      </Box>
+      </TeamTokensSection>
     </>
+  );
+}
+
+function TeamTokensSection({ children }: { children: ReactNode }) {
+  return (
+    <Box component="section" aria-labelledby="team-tokens-heading">
+      <Typography id="team-tokens-heading" component="h2" variant="h5" gutterBottom>
+        Team API tokens
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '70ch' }}>
+        Team tokens are for CI/CD pipelines and other automation: they are not tied to a person, stay valid when
+        people leave the team, and act with this team&apos;s permissions.
+      </Typography>
+      {children}
+    </Box>
   );
 }
