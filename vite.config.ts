@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'contracts/**/*.test.ts'],
           setupFiles: ['src/test/setup.ts'],
+          // Flows through the real dialogs take a second or two in jsdom alone, and several times that with the
+          // whole suite on two cores.
+          testTimeout: 15_000,
         },
       },
       {

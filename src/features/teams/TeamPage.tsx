@@ -3,7 +3,7 @@ import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useDeferredValue, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from '../../ui/router';
 import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
@@ -19,7 +19,8 @@ import { useOrganization, useTeam, useTeamTokenCollection, useTeamTokens } from 
 /** Teams › Edit: the team's permissions and its API tokens. */
 export function TeamPage() {
   const { orgId = '', teamId = '' } = useParams();
-  return <TeamScreen organizationId={orgId} teamId={teamId} />;
+  // One screen per team: another team's page never starts with what this one showed.
+  return <TeamScreen key={`${orgId}/${teamId}`} organizationId={orgId} teamId={teamId} />;
 }
 
 function TeamNotFound({ organizationId }: { organizationId: string }) {
@@ -39,9 +40,23 @@ function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId
   // Both start at once: the token list does not wait for the team.
   const team = useTeam(organizationId, teamId);
   useTeamTokens(organizationId, teamId);
+  // The team's page is a large render: deferred, React renders it in slices instead of one long task that would
+  // hold up a tap.
+  const shownTeam = useDeferredValue(team.data);
   useDocumentTitle(team.data ? `Team: ${team.data.name}` : 'Team');
 
-  if (team.isPending) {
+  if (isNotFound(team.error)) return <TeamNotFound organizationId={organizationId} />;
+  if (team.isError) {
+    return (
+      <>
+        <Typography component="h1" variant="h4" gutterBottom>
+          Team
+        </Typography>
+        <LoadErrorAlert what="the team" error={team.error} onRetry={() => void team.refetch()} />
+      </>
+    );
+  }
+  if (!shownTeam) {
     // What team tokens are shows at once: it does not depend on the team, and is the page's largest text.
     return (
       <>
@@ -60,18 +75,7 @@ function TeamScreen({ organizationId, teamId }: { organizationId: string; teamId
       </>
     );
   }
-  if (isNotFound(team.error)) return <TeamNotFound organizationId={organizationId} />;
-  if (team.isError) {
-    return (
-      <>
-        <Typography component="h1" variant="h4" gutterBottom>
-          Team
-        </Typography>
-        <LoadErrorAlert what="the team" error={team.error} onRetry={() => void team.refetch()} />
-      </>
-    );
-  }
-  return <TeamDetails team={team.data} />;
+  return <TeamDetails team={shownTeam} />;
 }
 
 function TeamDetails({ team }: { team: Team }) {

@@ -218,7 +218,7 @@ describe('Teams list: your access in the organization', () => {
   it('says when it cannot be loaded, and the teams still show', async () => {
     renderTeams({}, { getOrganizationAccess: vi.fn(async () => Promise.reject(new ApiError(500, 'Boom'))) });
     expect(await screen.findByText('Your permissions in this organization could not be loaded.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Edit TERRAKUBE_ADMIN' })).toBeInTheDocument();
   });
 });
 

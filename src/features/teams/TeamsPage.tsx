@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink, useParams } from '../../ui/router';
 import { isNotFound, type Team } from '../../api';
 import { LoadErrorAlert } from '../../ui/LoadErrorAlert';
@@ -34,7 +34,8 @@ function expiringTokensText(count: number): string {
  */
 export function TeamsPage() {
   const { orgId = '' } = useParams();
-  return <OrganizationTeams organizationId={orgId} />;
+  // One screen per organization: another's teams never start with what this one showed.
+  return <OrganizationTeams key={orgId} organizationId={orgId} />;
 }
 
 function OrganizationNotFound() {
@@ -52,6 +53,8 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   // All three start at once: none needs another's answer.
   const { organization, isPending: organizationPending, isUnknown: organizationUnknown } = useOrganization(organizationId);
   const teams = useTeams(organizationId);
+  // Deferred, the list renders in slices instead of one long task that would hold up a tap.
+  const shownTeams = useDeferredValue(teams.data);
   const teamTokens = useTeamTokens(organizationId);
   const now = useNow();
   // Counted once every page is in: a count of the first pages would claim fewer tokens than there are.
@@ -61,7 +64,7 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   if (isNotFound(teams.error) || organizationUnknown) return <OrganizationNotFound />;
 
   // Team tokens are listed to those who may manage them only, so only their teams get a count.
-  const managesAny = teams.data?.some((team) => team.canManageTokens) ?? false;
+  const managesAny = shownTeams?.some((team) => team.canManageTokens) ?? false;
   const tokenSummary = (team: Team): string => {
     if (!team.canManageTokens) return 'Tokens visible to members';
     if (counts) return tokenCountText(counts.get(team.id)?.active ?? 0);
@@ -72,14 +75,14 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
   return (
     <>
       <TeamsHeading organizationId={organizationId} organizationName={organizationPending ? undefined : (organization?.name ?? null)} />
-      {teams.isPending ? (
+      {teams.isError ? (
+        <LoadErrorAlert what="the teams" error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : !shownTeams ? (
         <LoadingPlaceholder label="Loading teams">
           {[0, 1, 2].map((row) => (
             <Skeleton key={row} variant="rounded" height={64} sx={{ mb: 1 }} />
           ))}
         </LoadingPlaceholder>
-      ) : teams.isError ? (
-        <LoadErrorAlert what="the teams" error={teams.error} onRetry={() => void teams.refetch()} />
       ) : (
         <Stack spacing={2}>
           {managesAny && !counts && (teamTokens.isError || (teamTokens.data?.shortBecause && !teamTokens.isFetching)) && (
@@ -90,11 +93,11 @@ function OrganizationTeams({ organizationId }: { organizationId: string }) {
               onRetry={() => void teamTokens.refetch()}
             />
           )}
-          {teams.data.length === 0 ? (
+          {shownTeams.length === 0 ? (
             <Typography>This organization has no teams yet.</Typography>
           ) : (
             <Box component="ul" aria-label="Teams" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
-              {teams.data.map((team) => (
+              {shownTeams.map((team) => (
                 <TeamRow key={team.id} team={team} tokenSummary={tokenSummary(team)} expiringSoon={expiringSoon(team)} />
               ))}
             </Box>
