@@ -2,27 +2,32 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { generateDialog, openTeam, openTeams } from './tokenFlows';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-/** A token as Terrakube lists it (GET /pat/v1), made `createdDaysAgo` days ago for `days` days (0: never expires). */
-function listedPat(description: string, createdDaysAgo: number, days: number, createdBy: string) {
+/**
+ * A token as the embedded server lists it (GET /pat/v1), made `createdDaysAgo` days ago for `days` days (0: never
+ * expires), last used `lastUsedHoursAgo` hours ago (`null`: never).
+ */
+function listedPat(description: string, createdDaysAgo: number, days: number, lastUsedHoursAgo: number | null, createdBy: string) {
   const createdDate = new Date(Date.now() - createdDaysAgo * DAY).toISOString();
-  return { id: crypto.randomUUID(), days, description, deleted: false, createdDate, createdBy, updatedDate: createdDate, updatedBy: createdBy };
+  const lastUsedDate = lastUsedHoursAgo === null ? null : new Date(Date.now() - lastUsedHoursAgo * HOUR).toISOString();
+  return { id: crypto.randomUUID(), days, description, deleted: false, createdDate, createdBy, updatedDate: createdDate, updatedBy: createdBy, lastUsedDate };
 }
 
 /**
- * Tokens with every status, two expiring this week (the notice), two expired (Delete 2 expired tokens) and one
- * description long enough to wrap on a phone.
+ * Tokens with every status, two expiring this week (the notice), two expired (Delete 2 expired tokens), one
+ * description long enough to wrap on a phone, and uses from minutes to weeks ago, and never.
  */
 export function tokensWithEveryStatus(createdBy = 'admin@example.com'): object[] {
   return [
-    listedPat('CI pipeline for the infrastructure repository', 2, 90, createdBy),
-    listedPat('Laptop CLI', 10, 30, createdBy),
-    listedPat('Nightly drift check', 27, 30, createdBy),
-    listedPat('Deploy bot', 86, 90, createdBy),
-    listedPat('Break-glass access for the on-call engineer, kept in the vault and rotated every quarter', 120, 0, createdBy),
-    listedPat('Old release job', 40, 30, createdBy),
-    listedPat('Cost report', 400, 365, createdBy),
+    listedPat('CI pipeline for the infrastructure repository', 2, 90, 0.2, createdBy),
+    listedPat('Laptop CLI', 10, 30, 3, createdBy),
+    listedPat('Nightly drift check', 27, 30, 20, createdBy),
+    listedPat('Deploy bot', 86, 90, null, createdBy),
+    listedPat('Break-glass access for the on-call engineer, kept in the vault and rotated every quarter', 120, 0, null, createdBy),
+    listedPat('Old release job', 40, 30, 24 * 12, createdBy),
+    listedPat('Cost report', 400, 365, 24 * 40, createdBy),
   ];
 }
 
